@@ -106,7 +106,8 @@ const body = <B extends Ctor<PyObject>>(Base: B) =>
       let request: Request;
       let client_address: ClientAddress;
       try {
-        [request, client_address] = await this.get_request();
+        // BaseServer does not define get_request (as in CPython): TCPServer and UDPServer do.
+        [request, client_address] = await (this as unknown as RequestSource).get_request();
       } catch (err) {
         if (err instanceof OSError) return;
         throw err;
@@ -129,10 +130,6 @@ const body = <B extends Ctor<PyObject>>(Base: B) =>
       }
     }
 
-    /** Gets a request from the socket; stream and datagram servers define it. */
-    async get_request(): Promise<[Request, ClientAddress]> {
-      throw new TypeError(`${this.constructor.name} has no get_request()`);
-    }
 
     /** Called when `handle_request` waited `timeout` seconds for nothing. */
     async handle_timeout(): Promise<void> {}
@@ -184,6 +181,11 @@ const body = <B extends Ctor<PyObject>>(Base: B) =>
       await this.server_close();
     }
   };
+
+/** A server that can get a request: what `_handle_request_noblock` assumes of `self`. */
+interface RequestSource {
+  get_request(): Promise<[Request, ClientAddress]>;
+}
 
 /** What Python's `print` shows for an address: a tuple's repr, a path as it is. */
 function strAddress(addr: ClientAddress): string {

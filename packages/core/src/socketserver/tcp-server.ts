@@ -69,7 +69,7 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
     }
 
     /** Accepts a connection: the request is the new socket. */
-    override async get_request(): Promise<[Request, ClientAddress]> {
+    async get_request(): Promise<[Request, ClientAddress]> {
       return this.socket.accept();
     }
 
