@@ -19,6 +19,8 @@ export class StreamConnection {
   readonly #changed = new Waiters();
 
   constructor(readonly sock: net.Socket) {
+    // A Python socket can still send after the peer's FIN; Node's default would end it.
+    sock.allowHalfOpen = true;
     sock.pause();
     sock.on('data', (chunk: Buffer) => {
       this.#chunks.push(chunk);

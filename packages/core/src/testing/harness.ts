@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setStderr } from '../python/sys.js';
-import { AF_INET, AF_UNIX, SOCK_DGRAM, SOCK_STREAM, type AddressFamily } from '../socket/constants.js';
+import { AF_INET, AF_UNIX, SHUT_WR, SOCK_DGRAM, SOCK_STREAM, type AddressFamily } from '../socket/constants.js';
 import { Socket } from '../socket/socket.js';
 import type { BaseServer } from '../socketserver/base-server.js';
 import { sleep, Thread } from '../threading/thread.js';
@@ -44,6 +44,7 @@ export async function streamExchange(address: SockAddr, text: string): Promise<s
   client.settimeout(5);
   await client.connect(address);
   await client.sendall(Buffer.from(text));
+  client.shutdown(SHUT_WR);
   const chunks: Buffer[] = [];
   for (;;) {
     const chunk = await client.recv(4096);
