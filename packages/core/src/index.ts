@@ -8,7 +8,7 @@
  */
 export * from './socketserver/index.js';
 export { classAttributes, defineClass, mro, nameOf, protoOf, PyObject, resolutionTable } from './pyclass/pyclass.js';
-export type { ClassBody, ClassOptions, Ctor, InitArgs, PyClass } from './pyclass/pyclass.js';
+export type { ClassBody, ClassOptions, Ctor, PyClass } from './pyclass/pyclass.js';
 export { MroError } from './pyclass/c3.js';
 export { classRef, composeClass, resolveClassRef, type ClassRef } from './forking/class-ref.js';
 export * as socket from './socket/constants.js';

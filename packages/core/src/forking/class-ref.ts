@@ -8,15 +8,30 @@ import { defineClass, nameOf, type PyClass } from '../pyclass/pyclass.js';
 /** A serializable reference to a class. */
 export type ClassRef =
   | { readonly module: string; readonly name: string }
-  | { readonly name: string; readonly bases: readonly ClassRef[] };
+  | { readonly name: string; readonly bases: readonly ClassRef[]; readonly attrs: Readonly<Record<string, ClassAttr>> };
 
-/** How a class was composed from bases at run time (no body of its own). */
-const composed = new WeakMap<object, readonly PyClass[]>();
+/** A class attribute a composed class may set: plain data only. */
+export type ClassAttr = null | boolean | number | string;
 
-/** Declares a class from bases only (as `class Name(*bases): pass`), so a forked child can rebuild it. */
-export function composeClass<I extends object>(name: string, bases: readonly PyClass[]): PyClass<I> {
-  const cls = defineClass<I>(name, bases);
-  composed.set(cls, bases);
+interface Composition {
+  readonly bases: readonly PyClass[];
+  readonly attrs: Readonly<Record<string, ClassAttr>>;
+}
+
+/** How a class was composed from bases at run time (no methods of its own). */
+const composed = new WeakMap<object, Composition>();
+
+/**
+ * Declares a class from bases and plain class attributes only — `class Name(*bases):
+ * attr = value` — so that a forked child can rebuild it.
+ */
+export function composeClass<I extends object, A extends unknown[] = never[]>(
+  name: string,
+  bases: readonly PyClass[],
+  attrs: Readonly<Record<string, ClassAttr>> = {},
+): PyClass<I, A> {
+  const cls = defineClass<I, A>(name, bases, { attrs });
+  composed.set(cls, { bases, attrs });
   return cls;
 }
 
@@ -26,8 +41,8 @@ export function classRef(cls: object): ClassRef {
   if (Object.hasOwn(cls, '__module__')) {
     return { module: String((cls as { __module__: unknown }).__module__), name };
   }
-  const bases = composed.get(cls);
-  if (bases) return { name, bases: bases.map(classRef) };
+  const composition = composed.get(cls);
+  if (composition) return { name, bases: composition.bases.map(classRef), attrs: composition.attrs };
   throw new TypeError(
     `ForkingMixIn cannot hand ${name} to a child process: give it \`static __module__ = import.meta.url\` ` +
       'and export it from that module (see SPEC NODE-FORK)',
@@ -36,18 +51,9 @@ export function classRef(cls: object): ClassRef {
 
 /** Finds (imports or rebuilds) the class a reference names. */
 export async function resolveClassRef(ref: ClassRef): Promise<PyClass> {
-  if ('bases' in ref) return composeClass(ref.name, await Promise.all(ref.bases.map(resolveClassRef)));
+  if ('bases' in ref) return composeClass(ref.name, await Promise.all(ref.bases.map(resolveClassRef)), ref.attrs);
   const mod = (await import(ref.module)) as Record<string, unknown>;
   const cls = mod[ref.name];
   if (typeof cls !== 'function') throw new TypeError(`${ref.module} does not export ${ref.name}`);
   return cls as unknown as PyClass;
-}
-
-/** Sets `__module__` on each exported class that has none of its own. */
-export function registerModule(moduleUrl: string, exports: Readonly<Record<string, unknown>>): void {
-  for (const [key, value] of Object.entries(exports)) {
-    if (typeof value === 'function' && key === nameOf(value) && !Object.hasOwn(value, '__module__')) {
-      Object.defineProperty(value, '__module__', { value: moduleUrl });
-    }
-  }
 }

@@ -29,18 +29,18 @@ export interface ClassOptions {
   readonly attrs?: Readonly<Record<string, unknown>>;
   /** A class that stands for a C type in Python (e.g. `list`): its methods are not traced. */
   readonly builtin?: boolean;
+  /** The module that exports the class (`import.meta.url`): where a forked child imports it from. */
+  readonly module?: string;
 }
 
-/** The arguments of a class's `__init__`: what `create` takes. */
-export type InitArgs<I> = I extends { __init__(...args: infer A): unknown } ? A : [];
-
-/** A class built by `defineClass` (or a plain JavaScript subclass of one). */
-export interface PyClass<I extends object = object> {
+/**
+ * A class built by `defineClass` (or a plain JavaScript subclass of one). `A` is what its
+ * `__init__` takes, so what `create` takes.
+ */
+export interface PyClass<I extends object = object, A extends unknown[] = never[]> {
   new (): I;
   /** Python's `cls(*args)`: makes an instance and awaits its `__init__(*args)`. */
-  create(...args: InitArgs<I>): Promise<I>;
-  /** The module a forked child imports this class from (`import.meta.url`), if any. */
-  readonly __module__?: string;
+  create(...args: A): Promise<I>;
   readonly prototype: I;
   /** Python's `__name__`. */
   readonly __name__: string;
@@ -143,11 +143,11 @@ export function mro(cls: PyClass | object): string[] {
  * whose prototype chain follows the MRO. Throws `MroError` (Python's TypeError) when the
  * bases cannot be ordered.
  */
-export function defineClass<I extends object>(
+export function defineClass<I extends object, A extends unknown[] = never[]>(
   name: string,
   bases: readonly PyClass[],
   options: ClassOptions = {},
-): PyClass<I> {
+): PyClass<I, A> {
   const baseList: readonly object[] = bases.length > 0 ? bases : [PyObject];
   const tail = c3Merge(baseList, mroOf, nameOf);
   let chain: object = PyObject;
@@ -159,7 +159,8 @@ export function defineClass<I extends object>(
   const spec: ClassSpec = { ...options, name, bases };
   const cls = instantiate(spec, chain, undefined);
   specs.set(cls, spec);
-  return cls as PyClass<I>;
+  if (options.module !== undefined) Object.defineProperty(cls, '__module__', { value: options.module });
+  return cls as PyClass<I, A>;
 }
 
 /** Builds `cls` again over `base`: needed when the MRO puts a different class after it. */

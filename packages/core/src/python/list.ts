@@ -23,4 +23,4 @@ const body = <B extends Ctor<PyObject>>(Base: B) =>
 export type list = InstanceType<ReturnType<typeof body<Ctor<PyObject>>>>;
 
 /** Python's `list` (only what socketserver uses). */
-export const list: PyClass<list> = defineClass<list>('list', [], { body, builtin: true });
+export const list: PyClass<list> = defineClass<list>('list', [], { module: import.meta.url, body, builtin: true });

@@ -11,6 +11,7 @@ import type { TraceEvent } from '../trace/schema.js';
 import { traced } from '../trace/traced.js';
 import { BaseRequestHandler } from './handlers.js';
 import { TCPServer } from './tcp-server.js';
+import type { ServerArgs } from './types.js';
 
 const LOOPBACK = ['127.0.0.1', 0] as const;
 const calls = (events: TraceEvent[], method: string): TraceEvent[] =>
@@ -45,7 +46,7 @@ describe('SRV-SERVE-1 serve_forever: select, stop if asked, one request, service
     const tracer = new MemoryTracer();
     let handled = 0;
     await traced(tracer, async () => {
-      const Counting = defineClass<TCPServer>('Counting', [TCPServer], {
+      const Counting = defineClass<TCPServer, ServerArgs>('Counting', [TCPServer], {
         body: (Base: Ctor<TCPServer>) =>
           class extends Base {
             override async verify_request(): Promise<boolean> {
@@ -115,7 +116,7 @@ describe('SRV-SHUTDOWN-2 shutdown() from a handler of a synchronous server deadl
 });
 
 describe('SRV-HANDLE-1 handle_request honours timeouts and calls handle_timeout', () => {
-  const withTimeoutCounter = (): PyClass<TCPServer & { timeouts: number }> =>
+  const withTimeoutCounter = (): PyClass<TCPServer & { timeouts: number }, ServerArgs> =>
     defineClass('TimeoutCounting', [TCPServer], {
       body: (Base: Ctor<TCPServer>) =>
         class extends Base {
@@ -170,7 +171,7 @@ describe('SRV-VERIFY-1 a request that verify_request refuses is shut down unhand
     }
     const tracer = new MemoryTracer();
     await traced(tracer, async () => {
-      const RejectAll = defineClass<TCPServer>('RejectAll', [TCPServer], {
+      const RejectAll = defineClass<TCPServer, ServerArgs>('RejectAll', [TCPServer], {
         body: (Base: Ctor<TCPServer>) =>
           class extends Base {
             override async verify_request(): Promise<boolean> {
@@ -247,7 +248,7 @@ describe('SRV-BIND-2 a failed bind closes the socket and re-raises', () => {
   it('EADDRINUSE surfaces as OSError 98 after server_close', async () => {
     const first = await TCPServer.create(LOOPBACK, LineEchoHandler);
     let closed: Socket | undefined;
-    const Recording = defineClass<TCPServer>('Recording', [TCPServer], {
+    const Recording = defineClass<TCPServer, ServerArgs>('Recording', [TCPServer], {
       body: (Base: Ctor<TCPServer>) =>
         class extends Base {
           override async server_close(): Promise<void> {
@@ -268,7 +269,7 @@ describe('SRV-BIND-3 reuse options and the listen backlog', () => {
   it('request_queue_size is the backlog, and allow_reuse_address sets SO_REUSEADDR before bind', async () => {
     const tracer = new MemoryTracer();
     await traced(tracer, async () => {
-      const Tuned = defineClass<TCPServer>('Tuned', [TCPServer], {
+      const Tuned = defineClass<TCPServer, ServerArgs>('Tuned', [TCPServer], {
         attrs: { request_queue_size: 17, allow_reuse_address: true },
       });
       const server = await Tuned.create(LOOPBACK, LineEchoHandler);
@@ -292,7 +293,7 @@ describe('SRV-BIND-3 reuse options and the listen backlog', () => {
   it('says in the trace that Node 20 cannot set SO_REUSEPORT', async () => {
     const tracer = new MemoryTracer();
     await traced(tracer, async () => {
-      const Reuse = defineClass<TCPServer>('Reuse', [TCPServer], { attrs: { allow_reuse_port: true } });
+      const Reuse = defineClass<TCPServer, ServerArgs>('Reuse', [TCPServer], { attrs: { allow_reuse_port: true } });
       const server = await Reuse.create(LOOPBACK, LineEchoHandler);
       await server.server_close();
     });

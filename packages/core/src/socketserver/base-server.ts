@@ -11,7 +11,7 @@ import { EVENT_READ, ServerSelector, type Selectable } from '../socket/selector.
 import type { Socket } from '../socket/socket.js';
 import { Event } from '../threading/event.js';
 import type { SockAddr } from '../trace/schema.js';
-import type { ClientAddress, HandlerClass, Request } from './types.js';
+import type { BaseServerArgs, ClientAddress, HandlerClass, Request } from './types.js';
 
 /** Python's `time.monotonic()`, in seconds. */
 const monotonic = (): number => performance.now() / 1000;
@@ -198,7 +198,7 @@ function strAddress(addr: ClientAddress): string {
 export type BaseServer = InstanceType<ReturnType<typeof body<Ctor<PyObject>>>>;
 
 /** Python's `socketserver.BaseServer`. */
-export const BaseServer: PyClass<BaseServer> = defineClass<BaseServer>('BaseServer', [], {
+export const BaseServer: PyClass<BaseServer, BaseServerArgs> = defineClass<BaseServer, BaseServerArgs>('BaseServer', [], { module: import.meta.url,
   body,
   attrs: { timeout: null },
 });

@@ -1,5 +1,6 @@
 /** The ready-made combinations of a mixin and a server class, as socketserver defines them. */
-import { defineClass, type PyClass } from '../pyclass/pyclass.js';
+import { defineClass } from '../pyclass/pyclass.js';
+import type { ServerArgs, ServerClass } from './types.js';
 import { ForkingMixIn } from './forking-mixin.js';
 import { TCPServer } from './tcp-server.js';
 import { ThreadingMixIn } from './threading-mixin.js';
@@ -16,36 +17,36 @@ export type ForkingStreamServer = ForkingMixIn & TCPServer;
 export type ForkingDatagramServer = ForkingMixIn & UDPServer;
 
 /** `class ForkingUDPServer(ForkingMixIn, UDPServer)`. */
-export const ForkingUDPServer: PyClass<ForkingDatagramServer> = defineClass('ForkingUDPServer', [ForkingMixIn, UDPServer]);
+export const ForkingUDPServer: ServerClass<ForkingDatagramServer> = defineClass<ForkingDatagramServer, ServerArgs>('ForkingUDPServer', [ForkingMixIn, UDPServer], { module: import.meta.url });
 /** `class ForkingTCPServer(ForkingMixIn, TCPServer)`. */
-export const ForkingTCPServer: PyClass<ForkingStreamServer> = defineClass('ForkingTCPServer', [ForkingMixIn, TCPServer]);
+export const ForkingTCPServer: ServerClass<ForkingStreamServer> = defineClass<ForkingStreamServer, ServerArgs>('ForkingTCPServer', [ForkingMixIn, TCPServer], { module: import.meta.url });
 /** `class ThreadingUDPServer(ThreadingMixIn, UDPServer)`. */
-export const ThreadingUDPServer: PyClass<ThreadingDatagramServer> = defineClass('ThreadingUDPServer', [
+export const ThreadingUDPServer: ServerClass<ThreadingDatagramServer> = defineClass<ThreadingDatagramServer, ServerArgs>('ThreadingUDPServer', [
   ThreadingMixIn,
   UDPServer,
-]);
+], { module: import.meta.url });
 /** `class ThreadingTCPServer(ThreadingMixIn, TCPServer)`. */
-export const ThreadingTCPServer: PyClass<ThreadingStreamServer> = defineClass('ThreadingTCPServer', [
+export const ThreadingTCPServer: ServerClass<ThreadingStreamServer> = defineClass<ThreadingStreamServer, ServerArgs>('ThreadingTCPServer', [
   ThreadingMixIn,
   TCPServer,
-]);
+], { module: import.meta.url });
 /** `class ThreadingUnixStreamServer(ThreadingMixIn, UnixStreamServer)`. */
-export const ThreadingUnixStreamServer: PyClass<ThreadingStreamServer> = defineClass('ThreadingUnixStreamServer', [
+export const ThreadingUnixStreamServer: ServerClass<ThreadingStreamServer> = defineClass<ThreadingStreamServer, ServerArgs>('ThreadingUnixStreamServer', [
   ThreadingMixIn,
   UnixStreamServer,
-]);
+], { module: import.meta.url });
 /** `class ThreadingUnixDatagramServer(ThreadingMixIn, UnixDatagramServer)`. */
-export const ThreadingUnixDatagramServer: PyClass<ThreadingDatagramServer> = defineClass(
+export const ThreadingUnixDatagramServer: ServerClass<ThreadingDatagramServer> = defineClass<ThreadingDatagramServer, ServerArgs>(
   'ThreadingUnixDatagramServer',
   [ThreadingMixIn, UnixDatagramServer],
 );
 /** `class ForkingUnixStreamServer(ForkingMixIn, UnixStreamServer)` (new in Python 3.12). */
-export const ForkingUnixStreamServer: PyClass<ForkingStreamServer> = defineClass('ForkingUnixStreamServer', [
+export const ForkingUnixStreamServer: ServerClass<ForkingStreamServer> = defineClass<ForkingStreamServer, ServerArgs>('ForkingUnixStreamServer', [
   ForkingMixIn,
   UnixStreamServer,
-]);
+], { module: import.meta.url });
 /** `class ForkingUnixDatagramServer(ForkingMixIn, UnixDatagramServer)` (new in Python 3.12). */
-export const ForkingUnixDatagramServer: PyClass<ForkingDatagramServer> = defineClass('ForkingUnixDatagramServer', [
+export const ForkingUnixDatagramServer: ServerClass<ForkingDatagramServer> = defineClass<ForkingDatagramServer, ServerArgs>('ForkingUnixDatagramServer', [
   ForkingMixIn,
   UnixDatagramServer,
-]);
+], { module: import.meta.url });

@@ -94,7 +94,7 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
 export type ForkingMixIn = InstanceType<ReturnType<typeof body<Ctor<BaseServer>>>>;
 
 /** Python's `socketserver.ForkingMixIn`. */
-export const ForkingMixIn: PyClass<ForkingMixIn> = defineClass<ForkingMixIn>('ForkingMixIn', [], {
+export const ForkingMixIn: PyClass<ForkingMixIn> = defineClass<ForkingMixIn>('ForkingMixIn', [], { module: import.meta.url,
   body,
   attrs: { timeout: 300, active_children: null, max_children: 40, block_on_close: true },
 });

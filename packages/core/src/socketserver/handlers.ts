@@ -10,7 +10,7 @@ import { IPPROTO_TCP, TCP_NODELAY } from '../socket/constants.js';
 import type { Socket } from '../socket/socket.js';
 import type { SocketReader, SocketWriter } from '../socket/socketio.js';
 import { _SocketWriter } from './socket-writer.js';
-import type { ClientAddress, Request } from './types.js';
+import type { ClientAddress, HandlerArgs, Request } from './types.js';
 
 const baseBody = <B extends Ctor<PyObject>>(Base: B) =>
   class BaseRequestHandler extends Base {
@@ -45,10 +45,10 @@ const baseBody = <B extends Ctor<PyObject>>(Base: B) =>
 export type BaseRequestHandler = InstanceType<ReturnType<typeof baseBody<Ctor<PyObject>>>>;
 
 /** Python's `socketserver.BaseRequestHandler`. */
-export const BaseRequestHandler: PyClass<BaseRequestHandler> = defineClass<BaseRequestHandler>(
+export const BaseRequestHandler: PyClass<BaseRequestHandler, HandlerArgs> = defineClass<BaseRequestHandler, HandlerArgs>(
   'BaseRequestHandler',
   [],
-  { body: baseBody },
+  { module: import.meta.url, body: baseBody },
 );
 
 const streamBody = <B extends Ctor<BaseRequestHandler>>(Base: B) =>
@@ -95,10 +95,10 @@ const streamBody = <B extends Ctor<BaseRequestHandler>>(Base: B) =>
 export type StreamRequestHandler = InstanceType<ReturnType<typeof streamBody<Ctor<BaseRequestHandler>>>>;
 
 /** Python's `socketserver.StreamRequestHandler`. */
-export const StreamRequestHandler: PyClass<StreamRequestHandler> = defineClass<StreamRequestHandler>(
+export const StreamRequestHandler: PyClass<StreamRequestHandler, HandlerArgs> = defineClass<StreamRequestHandler, HandlerArgs>(
   'StreamRequestHandler',
   [BaseRequestHandler],
-  { body: streamBody, attrs: { rbufsize: -1, wbufsize: 0, timeout: null, disable_nagle_algorithm: false } },
+  { module: import.meta.url, body: streamBody, attrs: { rbufsize: -1, wbufsize: 0, timeout: null, disable_nagle_algorithm: false } },
 );
 
 const datagramBody = <B extends Ctor<BaseRequestHandler>>(Base: B) =>
@@ -125,8 +125,8 @@ const datagramBody = <B extends Ctor<BaseRequestHandler>>(Base: B) =>
 export type DatagramRequestHandler = InstanceType<ReturnType<typeof datagramBody<Ctor<BaseRequestHandler>>>>;
 
 /** Python's `socketserver.DatagramRequestHandler`. */
-export const DatagramRequestHandler: PyClass<DatagramRequestHandler> = defineClass<DatagramRequestHandler>(
+export const DatagramRequestHandler: PyClass<DatagramRequestHandler, HandlerArgs> = defineClass<DatagramRequestHandler, HandlerArgs>(
   'DatagramRequestHandler',
   [BaseRequestHandler],
-  { body: datagramBody },
+  { module: import.meta.url, body: datagramBody },
 );

@@ -2,8 +2,6 @@
  * Python's `socketserver` module, ported: every public class under its Python name, plus
  * the private helpers that appear in CPython's call traces.
  */
-import { registerModule } from '../forking/class-ref.js';
-import * as classes from './classes.js';
 import { BaseServer } from './base-server.js';
 import { ForkingMixIn } from './forking-mixin.js';
 import { BaseRequestHandler, DatagramRequestHandler, StreamRequestHandler } from './handlers.js';
@@ -31,21 +29,3 @@ export {
   UnixStreamServer,
 };
 export type { ClientAddress, HandlerClass, Request } from './types.js';
-
-// A forked child imports the classes from this module, as pickle would from `socketserver`.
-registerModule(import.meta.url, {
-  ...classes,
-  _NoThreads,
-  _SocketWriter,
-  _Threads,
-  BaseRequestHandler,
-  BaseServer,
-  DatagramRequestHandler,
-  ForkingMixIn,
-  StreamRequestHandler,
-  TCPServer,
-  ThreadingMixIn,
-  UDPServer,
-  UnixDatagramServer,
-  UnixStreamServer,
-});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PyClass } from '../pyclass/pyclass.js';
 import { DatagramEchoHandler, LineEchoHandler } from '../testing/handlers.js';
 import { datagramExchange, serveInThread, streamExchange, tempDir } from '../testing/harness.js';
 import { MemoryTracer } from '../trace/memory-tracer.js';
@@ -7,9 +6,10 @@ import { traced } from '../trace/traced.js';
 import { validateEvent } from '../trace/validate.js';
 import type { BaseServer } from './base-server.js';
 import * as ss from './index.js';
+import type { ServerClass } from './types.js';
 
-type ServerClass = PyClass<BaseServer>;
-const stream: Array<[string, ServerClass, boolean]> = [
+type AnyServerClass = ServerClass<BaseServer>;
+const stream: Array<[string, AnyServerClass, boolean]> = [
   ['TCPServer', ss.TCPServer, false],
   ['ThreadingTCPServer', ss.ThreadingTCPServer, false],
   ['ForkingTCPServer', ss.ForkingTCPServer, false],
@@ -17,7 +17,7 @@ const stream: Array<[string, ServerClass, boolean]> = [
   ['ThreadingUnixStreamServer', ss.ThreadingUnixStreamServer, true],
   ['ForkingUnixStreamServer', ss.ForkingUnixStreamServer, true],
 ];
-const datagram: Array<[string, ServerClass, boolean]> = [
+const datagram: Array<[string, AnyServerClass, boolean]> = [
   ['UDPServer', ss.UDPServer, false],
   ['ThreadingUDPServer', ss.ThreadingUDPServer, false],
   ['ForkingUDPServer', ss.ForkingUDPServer, false],

@@ -20,7 +20,7 @@ const ioBody = <B extends Ctor<PyObject>>(Base: B) =>
 export type BufferedIOBase = InstanceType<ReturnType<typeof ioBody<Ctor<PyObject>>>>;
 
 /** Python's `io.BufferedIOBase` (C code in CPython, so not traced). */
-export const BufferedIOBase: PyClass<BufferedIOBase> = defineClass<BufferedIOBase>('BufferedIOBase', [], {
+export const BufferedIOBase: PyClass<BufferedIOBase> = defineClass<BufferedIOBase>('BufferedIOBase', [], { module: import.meta.url,
   body: ioBody,
   builtin: true,
 });
@@ -52,6 +52,6 @@ const body = <B extends Ctor<BufferedIOBase>>(Base: B) =>
 export type _SocketWriter = InstanceType<ReturnType<typeof body<Ctor<BufferedIOBase>>>>;
 
 /** Python's `socketserver._SocketWriter`. */
-export const _SocketWriter: PyClass<_SocketWriter> = defineClass<_SocketWriter>('_SocketWriter', [BufferedIOBase], {
+export const _SocketWriter: PyClass<_SocketWriter, [sock: Socket]> = defineClass<_SocketWriter, [sock: Socket]>('_SocketWriter', [BufferedIOBase], { module: import.meta.url,
   body,
 });

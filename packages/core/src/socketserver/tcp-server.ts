@@ -1,5 +1,5 @@
 /** TCPServer: a BaseServer on a stream socket (TCP by default, AF_UNIX in UnixStreamServer). */
-import { defineClass, protoOf, type Ctor, type PyClass } from '../pyclass/pyclass.js';
+import { defineClass, protoOf, type Ctor } from '../pyclass/pyclass.js';
 import { OSError } from '../python/exceptions.js';
 import {
   AF_INET,
@@ -14,7 +14,7 @@ import {
 import { Socket } from '../socket/socket.js';
 import type { SockAddr } from '../trace/schema.js';
 import { BaseServer } from './base-server.js';
-import type { ClientAddress, HandlerClass, Request } from './types.js';
+import type { ClientAddress, HandlerClass, Request, ServerArgs, ServerClass } from './types.js';
 
 const body = <B extends Ctor<BaseServer>>(Base: B) =>
   class TCPServer extends Base {
@@ -94,7 +94,7 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
 export type TCPServer = InstanceType<ReturnType<typeof body<Ctor<BaseServer>>>>;
 
 /** Python's `socketserver.TCPServer`. */
-export const TCPServer: PyClass<TCPServer> = defineClass<TCPServer>('TCPServer', [BaseServer], {
+export const TCPServer: ServerClass<TCPServer> = defineClass<TCPServer, ServerArgs>('TCPServer', [BaseServer], { module: import.meta.url,
   body,
   attrs: {
     address_family: AF_INET,

@@ -58,7 +58,7 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
 export type ThreadingMixIn = InstanceType<ReturnType<typeof body<Ctor<BaseServer>>>>;
 
 /** Python's `socketserver.ThreadingMixIn`. */
-export const ThreadingMixIn: PyClass<ThreadingMixIn> = defineClass<ThreadingMixIn>('ThreadingMixIn', [], {
+export const ThreadingMixIn: PyClass<ThreadingMixIn> = defineClass<ThreadingMixIn>('ThreadingMixIn', [], { module: import.meta.url,
   body,
   attrs: { daemon_threads: false, block_on_close: true, _threads: new _NoThreads() },
 });

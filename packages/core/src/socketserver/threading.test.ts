@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineClass, type PyClass } from '../pyclass/pyclass.js';
+import { defineClass } from '../pyclass/pyclass.js';
 import { SlowEchoHandler } from '../testing/handlers.js';
 import { eventually, serveInThread, streamExchange } from '../testing/harness.js';
 import { MemoryTracer } from '../trace/memory-tracer.js';
@@ -7,11 +7,12 @@ import type { TraceEvent } from '../trace/schema.js';
 import { traced } from '../trace/traced.js';
 import { ThreadingTCPServer, type ThreadingStreamServer } from './classes.js';
 import { _NoThreads, _Threads } from './threads.js';
+import type { ServerArgs, ServerClass } from './types.js';
 
 const LOOPBACK = ['127.0.0.1', 0] as const;
 
-function variant(attrs: Record<string, unknown>): PyClass<ThreadingStreamServer> {
-  return defineClass('Variant', [ThreadingTCPServer], { attrs });
+function variant(attrs: Record<string, unknown>): ServerClass<ThreadingStreamServer> {
+  return defineClass<ThreadingStreamServer, ServerArgs>('Variant', [ThreadingTCPServer], { attrs });
 }
 
 describe('THR-1 each request runs in a new logical thread', () => {
@@ -51,14 +52,14 @@ describe('THR-2 _threads: non-daemon threads kept, reaped on append, joined by s
     const serving = serveInThread(server);
     expect(Object.hasOwn(server, '_threads')).toBe(false);
     const reply = streamExchange(server.server_address, '0.4\n');
-    expect(await eventually(() => server._threads instanceof _Threads && server._threads.length === 1)).toBe(true);
+    expect(await eventually(() => server._threads instanceof _Threads && (server._threads as _Threads).length === 1)).toBe(true);
     let replied = false;
     void reply.then(() => (replied = true));
     await server.shutdown();
     await server.server_close(); // joins the worker: the reply is out by now
     await serving.thread.join();
     expect(replied || (await reply) === '0.4\n').toBe(true);
-    expect(server._threads.length).toBe(0);
+    expect((server._threads as _Threads).length).toBe(0);
   });
 
   it('finished threads are reaped when the next one is appended', async () => {

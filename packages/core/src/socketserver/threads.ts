@@ -37,7 +37,7 @@ const threadsBody = <B extends Ctor<list>>(Base: B) =>
 export type _Threads = InstanceType<ReturnType<typeof threadsBody<Ctor<list>>>>;
 
 /** Python's `socketserver._Threads`: a joinable list of the non-daemon threads. */
-export const _Threads: PyClass<_Threads> = defineClass<_Threads>('_Threads', [list], { body: threadsBody });
+export const _Threads: PyClass<_Threads> = defineClass<_Threads>('_Threads', [list], { module: import.meta.url, body: threadsBody });
 
 const noThreadsBody = <B extends Ctor<PyObject>>(Base: B) =>
   class _NoThreads extends Base {
@@ -52,4 +52,4 @@ const noThreadsBody = <B extends Ctor<PyObject>>(Base: B) =>
 export type _NoThreads = InstanceType<ReturnType<typeof noThreadsBody<Ctor<PyObject>>>>;
 
 /** Python's `socketserver._NoThreads`: what `_threads` is when nothing needs joining. */
-export const _NoThreads: PyClass<_NoThreads> = defineClass<_NoThreads>('_NoThreads', [], { body: noThreadsBody });
+export const _NoThreads: PyClass<_NoThreads> = defineClass<_NoThreads>('_NoThreads', [], { module: import.meta.url, body: noThreadsBody });

@@ -14,5 +14,17 @@ export interface RequestHandlerLike {
   __init__(request: Request, client_address: ClientAddress, server: object): Promise<void>;
 }
 
+/** What a request handler class's `__init__` (and so `create`) takes. */
+export type HandlerArgs = [request: Request, client_address: ClientAddress, server: object];
+
 /** A request handler class (`RequestHandlerClass`). */
-export type HandlerClass = PyClass<RequestHandlerLike>;
+export type HandlerClass = PyClass<RequestHandlerLike, HandlerArgs>;
+
+/** What BaseServer's `__init__` takes. */
+export type BaseServerArgs = [server_address: SockAddr, RequestHandlerClass: HandlerClass];
+
+/** What the `__init__` of TCPServer and every class under it takes. */
+export type ServerArgs = [server_address: SockAddr, RequestHandlerClass: HandlerClass, bind_and_activate?: boolean];
+
+/** A server class whose `create` takes Python's `(server_address, RequestHandlerClass, bind_and_activate=True)`. */
+export type ServerClass<I extends object> = PyClass<I, ServerArgs>;

@@ -1,8 +1,8 @@
 /** UDPServer: a TCPServer on a datagram socket; each datagram is one request. */
-import { defineClass, type Ctor, type PyClass } from '../pyclass/pyclass.js';
+import { defineClass, type Ctor } from '../pyclass/pyclass.js';
 import { SOCK_DGRAM } from '../socket/constants.js';
 import { TCPServer } from './tcp-server.js';
-import type { ClientAddress, Request } from './types.js';
+import type { ClientAddress, Request, ServerArgs, ServerClass } from './types.js';
 
 const body = <B extends Ctor<TCPServer>>(Base: B) =>
   class UDPServer extends Base {
@@ -31,7 +31,7 @@ const body = <B extends Ctor<TCPServer>>(Base: B) =>
 export type UDPServer = InstanceType<ReturnType<typeof body<Ctor<TCPServer>>>>;
 
 /** Python's `socketserver.UDPServer`. */
-export const UDPServer: PyClass<UDPServer> = defineClass<UDPServer>('UDPServer', [TCPServer], {
+export const UDPServer: ServerClass<UDPServer> = defineClass<UDPServer, ServerArgs>('UDPServer', [TCPServer], { module: import.meta.url,
   body,
   attrs: { allow_reuse_address: false, allow_reuse_port: false, socket_type: SOCK_DGRAM, max_packet_size: 8192 },
 });
