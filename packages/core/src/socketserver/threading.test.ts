@@ -48,18 +48,25 @@ describe('THR-1 each request runs in a new logical thread', () => {
 
 describe('THR-2 _threads: non-daemon threads kept, reaped on append, joined by server_close', () => {
   it('block_on_close makes an own _Threads; server_close waits for the running handler', async () => {
-    const server = await ThreadingTCPServer.create(LOOPBACK, SlowEchoHandler);
-    const serving = serveInThread(server);
-    expect(Object.hasOwn(server, '_threads')).toBe(false);
-    const reply = streamExchange(server.server_address, '0.4\n');
-    expect(await eventually(() => server._threads instanceof _Threads && (server._threads as _Threads).length === 1)).toBe(true);
-    let replied = false;
-    void reply.then(() => (replied = true));
-    await server.shutdown();
-    await server.server_close(); // joins the worker: the reply is out by now
-    await serving.thread.join();
-    expect(replied || (await reply) === '0.4\n').toBe(true);
-    expect((server._threads as _Threads).length).toBe(0);
+    const tracer = new MemoryTracer();
+    await traced(tracer, async () => {
+      const server = await ThreadingTCPServer.create(LOOPBACK, SlowEchoHandler);
+      const serving = serveInThread(server);
+      expect(Object.hasOwn(server, '_threads')).toBe(false);
+      const reply = streamExchange(server.server_address, '0.4\n');
+      expect(await eventually(() => server._threads instanceof _Threads && (server._threads as _Threads).length === 1)).toBe(true);
+      await server.shutdown();
+      await server.server_close(); // joins the worker
+      await serving.thread.join();
+      expect((server._threads as _Threads).length).toBe(0);
+      expect(await reply).toBe('0.4\n');
+    });
+    const worker = tracer.events.find((e) => e.kind === 'thread_spawn' && e.child_name.includes('process_request'));
+    const workerExit = tracer.events.find((e) => e.kind === 'thread_exit' && e.tid === (worker as { child_tid: number }).child_tid);
+    const closeDone = tracer.events.find((e) => e.kind === 'return' && e.cls === 'ThreadingMixIn' && e.method === 'server_close');
+    const join = tracer.events.find((e) => e.kind === 'thread_join');
+    expect(workerExit && closeDone && workerExit.seq < closeDone.seq).toBe(true);
+    expect(join).toMatchObject({ joined_name: (worker as { child_name: string }).child_name });
   });
 
   it('finished threads are reaped when the next one is appended', async () => {
