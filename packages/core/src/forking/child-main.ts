@@ -12,7 +12,7 @@ import { Socket } from '../socket/socket.js';
 import { emit } from '../trace/emit.js';
 import { TraceSession, type Tracer } from '../trace/session.js';
 import type { TraceEvent } from '../trace/schema.js';
-import type { ClientAddress, Request } from '../socketserver/types.js';
+import type { Request } from '../socketserver/types.js';
 import { ForkingMixIn } from '../socketserver/forking-mixin.js';
 import { resolveClassRef } from './class-ref.js';
 import { resumeAsChild } from './fork.js';
@@ -52,8 +52,10 @@ async function main(init: InitMessage, handle: net.Socket | undefined): Promise<
   resumeAsChild();
   // Continue inside ForkingMixIn.process_request, where os.fork() returned 0. Its call
   // event was emitted by the parent, so the child enters it untraced.
-  const processRequest = originalMethod(protoOf(server, ForkingMixIn).process_request);
-  await processRequest.call(server, request, init.clientAddress as ClientAddress);
+  const proto = protoOf(server, ForkingMixIn);
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(server) below
+  const processRequest = originalMethod(proto.process_request);
+  await processRequest.call(server, request, init.clientAddress);
 }
 
 async function fromState(value: StateValue): Promise<unknown> {

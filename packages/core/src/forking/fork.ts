@@ -92,7 +92,7 @@ function listen(child: ChildProcess, server: ForkingServer, session: TraceSessio
 }
 
 function ack(child: ChildProcess, id: number): void {
-  if (child.connected) child.send({ type: 'ack', id }, (err) => void err);
+  if (child.connected) child.send({ type: 'ack', id }, () => undefined); // a child that already exited needs no ack
 }
 
 /** The server's own attributes a child needs: plain values and classes; sockets and locks stay behind. */
@@ -110,7 +110,7 @@ function toState(value: unknown): StateValue | undefined {
   if (typeof value === 'function') return { classRef: classRef(value) };
   if (Array.isArray(value)) {
     const items = value.map(toState);
-    return items.every((i) => i !== undefined) ? (items as StateValue[]) : undefined;
+    return items.every((i) => i !== undefined) ? items : undefined;
   }
   return undefined;
 }
@@ -120,7 +120,7 @@ let spare: ChildProcess | undefined;
 
 /** A child process ready for a request: the warm spare if there is one; then a new spare is started. */
 function takeChild(): ChildProcess {
-  const child = spare && spare.exitCode === null && spare.connected ? spare : startChild();
+  const child = spare?.exitCode === null && spare.connected ? spare : startChild();
   spare = startChild();
   child.ref();
   (child.channel as { ref?: () => void } | null | undefined)?.ref?.();

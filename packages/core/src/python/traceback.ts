@@ -24,7 +24,7 @@ function parseFrames(stack: string): Frame[] {
   const frames: Frame[] = [];
   for (const raw of stack.split('\n')) {
     const m = /^\s+at (?:async )?(?:(.+?) \()?(.+?):(\d+):\d+\)?$/.exec(raw);
-    if (!m || m[2] === undefined || m[3] === undefined) continue;
+    if (m?.[2] === undefined || m[3] === undefined) continue;
     const file = m[2].replace(/^file:\/\//, '');
     if (file.startsWith('node:') || file.includes('/node_modules/')) continue;
     const fn = (m[1] ?? '<module>').replace(/^.*\./, '').replace(/^(Object|Function)$/, '<module>');

@@ -90,10 +90,16 @@ const body = <B extends Ctor<PyObject>>(Base: B) =>
         selector.register(this as unknown as Selectable, EVENT_READ);
         for (;;) {
           const ready = await selector.select(timeout);
-          if (ready.length > 0) return await this._handle_request_noblock();
+          if (ready.length > 0) {
+            await this._handle_request_noblock();
+            return;
+          }
           if (timeout !== null) {
             timeout = deadline - monotonic();
-            if (timeout < 0) return await this.handle_timeout();
+            if (timeout < 0) {
+              await this.handle_timeout();
+              return;
+            }
           }
         }
       } finally {

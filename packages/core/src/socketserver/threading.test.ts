@@ -54,7 +54,7 @@ describe('THR-2 _threads: non-daemon threads kept, reaped on append, joined by s
       const serving = serveInThread(server);
       expect(Object.hasOwn(server, '_threads')).toBe(false);
       const reply = streamExchange(server.server_address, '0.4\n');
-      expect(await eventually(() => server._threads instanceof _Threads && (server._threads as _Threads).length === 1)).toBe(true);
+      expect(await eventually(() => server._threads instanceof _Threads && server._threads.length === 1)).toBe(true);
       await server.shutdown();
       await server.server_close(); // joins the worker
       await serving.thread.join();
