@@ -31,6 +31,9 @@ export class KeyboardInterrupt extends BaseException {}
 /** Python's `ValueError`. */
 export class ValueError extends Exception {}
 
+/** Python's `OverflowError` (e.g. a port outside 0–65535). */
+export class OverflowError extends Exception {}
+
 /** Python's `TypeError` (named so; JavaScript's own TypeError is a different class). */
 export class PyTypeError extends Exception {
   static override readonly pythonName = 'TypeError';

@@ -4,7 +4,7 @@
  * async where Python blocks, and a trace event at each moment that moves bytes or state.
  */
 import net from 'node:net';
-import { BlockingIOError, fromNodeError, OSError } from '../python/exceptions.js';
+import { BlockingIOError, fromNodeError, OSError, OverflowError } from '../python/exceptions.js';
 import { reprBytes } from '../python/repr.js';
 import { emit } from '../trace/emit.js';
 import type { SockAddr } from '../trace/schema.js';
@@ -345,6 +345,7 @@ function unixPath(address: SockAddr): string {
 function inetTarget(family: AddressFamily, address: SockAddr): { host: string; port: number } {
   if (!Array.isArray(address)) throw new OSError(22, 'AF_INET address must be a (host, port) pair');
   const [host, port] = address as readonly [string, number];
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OverflowError('bind(): port must be 0-65535.');
   const any = family === AF_INET6 ? '::' : '0.0.0.0';
   return { host: host === '' ? any : host, port };
 }

@@ -2,7 +2,7 @@
  * Request handlers used by the core's tests. They live in their own module with
  * `__module__` set, so that a ForkingMixIn child can import them.
  */
-import { ValueError } from '../python/exceptions.js';
+import { SystemExit, ValueError } from '../python/exceptions.js';
 import type { Socket } from '../socket/socket.js';
 import { BaseRequestHandler, DatagramRequestHandler, StreamRequestHandler } from '../socketserver/handlers.js';
 import { sleep } from '../threading/thread.js';
@@ -46,6 +46,15 @@ export class CrashHandler extends BaseRequestHandler {
     const data = await sock.recv(1024);
     if (data.toString().startsWith('crash')) throw new ValueError(`bad payload ${data.toString().trim()}`);
     await sock.sendall(data);
+  }
+}
+
+/** Raises SystemExit, which no `except Exception` catches. */
+export class SystemExitHandler extends BaseRequestHandler {
+  static readonly __module__ = import.meta.url;
+
+  override async handle(): Promise<void> {
+    throw new SystemExit(3);
   }
 }
 

@@ -7,6 +7,7 @@
  * between two awaits never interleaves with another thread.
  */
 import { currentContext, mainThreadState, runInContext, type ExecContext, type ThreadState } from '../context.js';
+import { SystemExit } from '../python/exceptions.js';
 import { formatException } from '../python/traceback.js';
 import { emit } from '../trace/emit.js';
 import { sys } from '../python/sys.js';
@@ -92,8 +93,9 @@ export class Thread {
       await emit({ kind: 'thread_start', daemon: this.#daemon });
       await this.#target();
     } catch (err) {
-      // Python prints an uncaught exception in a thread and lets the thread die.
-      sys.stderr.write(`Exception in thread ${this.name}:\n${formatException(err)}`);
+      // Python's threading.excepthook prints an uncaught exception and lets the thread
+      // die; SystemExit ends the thread silently.
+      if (!(err instanceof SystemExit)) sys.stderr.write(`Exception in thread ${this.name}:\n${formatException(err)}`);
     } finally {
       this.#alive = false;
       void emit({ kind: 'thread_exit' });
