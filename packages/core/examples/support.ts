@@ -8,7 +8,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BaseException, reprAddress, type TraceEvent, type Tracer } from '@sockscope/core';
+import { BaseException, reprAddress, type BaseServer, type TraceEvent, type Tracer } from '@sockscope/core';
 
 /** True when the module whose `import.meta.url` is given was run directly (not imported). */
 export function isMain(moduleUrl: string): boolean {
@@ -89,6 +89,27 @@ export function stopSignal(): StopSignal {
       return signal;
     },
   };
+}
+
+/**
+ * Serves until told to stop: `requests` times `handle_request()` (0: `serve_forever()`),
+ * ending early on SIGINT/SIGTERM; then closes the server.
+ */
+export async function serveUntilStopped(server: BaseServer, requests: number, stop: StopSignal): Promise<void> {
+  try {
+    if (requests > 0) {
+      // handle_request() would wait for ever; closing the socket under it makes it return.
+      void stop.received.then(() => server.server_close());
+      for (let i = 0; i < requests && stop.signal === undefined; i++) await server.handle_request();
+    } else {
+      // serve_forever() polls every 0.5 s for a shutdown request; the signal handler runs
+      // outside the loop, so it may wait in shutdown() without deadlocking.
+      void stop.received.then(() => server.shutdown());
+      await server.serve_forever(0.5);
+    }
+  } finally {
+    await server.server_close();
+  }
 }
 
 /**

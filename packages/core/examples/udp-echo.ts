@@ -9,7 +9,7 @@
  * Then: nc -u 127.0.0.1 PORT   (each line you type is one datagram)
  */
 import { DatagramRequestHandler, reprAddress, reprBytes, TraceSession, traced, UDPServer } from '@sockscope/core';
-import { intOption, isMain, LinePrinter, parseCli, run, stopSignal } from './support.js';
+import { intOption, isMain, LinePrinter, parseCli, run, serveUntilStopped, stopSignal } from './support.js';
 
 const USAGE = `
 usage: udp-echo.ts [--port N] [--requests N] [--trace]
@@ -51,19 +51,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     console.log(`listening on ${host}:${realPort} (udp)`);
     console.log(`try: nc -u ${host} ${realPort}`);
 
-    try {
-      if (requests > 0) {
-        // handle_request() would wait for ever; closing the socket under it makes it return.
-        void stop.received.then(() => server.server_close());
-        for (let i = 0; i < requests && stop.signal === undefined; i++) await server.handle_request();
-      } else {
-        // The signal handler is not the loop, so it can wait in shutdown() for the loop to end.
-        void stop.received.then(() => server.shutdown());
-        await server.serve_forever(0.5);
-      }
-    } finally {
-      await server.server_close();
-    }
+    await serveUntilStopped(server, requests, stop);
   });
   return 0;
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BaseRequestHandler, TraceSession, traced, UnixStreamServer, type Socket } from '@sockscope/core';
-import { intOption, isMain, LinePrinter, parseCli, run, stopSignal } from './support.js';
+import { intOption, isMain, LinePrinter, parseCli, run, serveUntilStopped, stopSignal } from './support.js';
 
 const USAGE = `
 usage: unix-stream-echo.ts [--requests N] [--trace]
@@ -63,17 +63,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     console.log(`try: nc -U ${String(server.server_address)}`);
 
     try {
-      if (requests > 0) {
-        // handle_request() would wait for ever; closing the socket under it makes it return.
-        void stop.received.then(() => server.server_close());
-        for (let i = 0; i < requests && stop.signal === undefined; i++) await server.handle_request();
-      } else {
-        // The signal handler is not the loop, so it can wait in shutdown() for the loop to end.
-        void stop.received.then(() => server.shutdown());
-        await server.serve_forever(0.5);
-      }
+      await serveUntilStopped(server, requests, stop);
     } finally {
-      await server.server_close();
       // CPython leaves the socket file behind after close; we own the whole directory.
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@
  *   or: printf 'hi\n' | nc -q1 127.0.0.1 PORT
  */
 import { BaseRequestHandler, reprBytes, TCPServer, TraceSession, traced, type Socket } from '@sockscope/core';
-import { intOption, isMain, LinePrinter, parseCli, run, stopSignal } from './support.js';
+import { intOption, isMain, LinePrinter, parseCli, run, serveUntilStopped, stopSignal } from './support.js';
 
 const USAGE = `
 usage: upper-tcp.ts [--port N] [--requests N] [--trace]
@@ -70,20 +70,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     console.log(`try: npx tsx packages/core/examples/upper-client.ts --port ${realPort} hello world`);
     console.log(`  or: printf 'hi\\n' | nc -q1 ${host} ${realPort}`);
 
-    try {
-      if (requests > 0) {
-        // handle_request() would wait for ever; closing the socket under it makes it return.
-        void stop.received.then(() => server.server_close());
-        for (let i = 0; i < requests && stop.signal === undefined; i++) await server.handle_request();
-      } else {
-        // serve_forever() polls every 0.5 s for a shutdown request; the signal handler
-        // runs outside the loop, so it may call shutdown() without deadlocking.
-        void stop.received.then(() => server.shutdown());
-        await server.serve_forever(0.5);
-      }
-    } finally {
-      await server.server_close();
-    }
+    await serveUntilStopped(server, requests, stop);
   });
   return 0;
 }

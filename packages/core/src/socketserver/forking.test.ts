@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeClass } from '../forking/class-ref.js';
 import { CrashHandler, DatagramEchoHandler, PidHandler, SlowEchoHandler } from '../testing/handlers.js';
-import { captureStderr, datagramExchange, serveInThread, streamExchange } from '../testing/harness.js';
+import { captureStderr, datagramExchange, serveInThread, streamExchange, tracedLab } from '../testing/harness.js';
 import { MemoryTracer } from '../trace/memory-tracer.js';
 import type { TraceEvent, TraceEventOf } from '../trace/schema.js';
 import { traced } from '../trace/traced.js';
@@ -14,14 +14,11 @@ const ofKind = <K extends TraceEvent['kind']>(events: TraceEvent[], kind: K): Ar
 
 describe('FORK-1 each request runs in a real child process that exits 0, or 1 after an exception', () => {
   it('two requests, two new pids, both reaped with status 0', async () => {
-    const tracer = new MemoryTracer();
     const pids: number[] = [];
-    await traced(tracer, async () => {
-      const server = await ForkingTCPServer.create(LOOPBACK, PidHandler);
-      const serving = serveInThread(server);
+    const events = await tracedLab(ForkingTCPServer, LOOPBACK, PidHandler, async (server) => {
       for (let i = 0; i < 2; i++) pids.push(Number(await streamExchange(server.server_address, 'pid?')));
-      await serving.stop();
     });
+    const tracer = { events };
     expect(pids.every((pid) => pid > 0 && pid !== process.pid)).toBe(true);
     expect(new Set(pids).size).toBe(2);
     expect(ofKind(tracer.events, 'fork').map((e) => e.child_pid)).toEqual(pids);
@@ -49,13 +46,10 @@ describe('FORK-1 each request runs in a real child process that exits 0, or 1 af
 
 describe('FORK-2 the parent closes its copy, tracks active_children, collect_children honours max_children', () => {
   it('the parent calls close_request, never shutdown_request', async () => {
-    const tracer = new MemoryTracer();
-    await traced(tracer, async () => {
-      const server = await ForkingTCPServer.create(LOOPBACK, PidHandler);
-      const serving = serveInThread(server);
+    const events = await tracedLab(ForkingTCPServer, LOOPBACK, PidHandler, async (server) => {
       await streamExchange(server.server_address, 'x');
-      await serving.stop();
     });
+    const tracer = { events };
     const parent = tracer.events.filter((e) => e.pid === process.pid && e.kind === 'call');
     const child = tracer.events.filter((e) => e.pid !== process.pid && e.kind === 'call');
     expect(parent.filter((e) => e.kind === 'call' && e.method === 'close_request')).toHaveLength(1);
@@ -102,13 +96,10 @@ describe('FORK-3 server_close waits for every child when block_on_close', () => 
 
 describe('FORK-4 a child\'s events reach the parent\'s tracer, tagged with its pid', () => {
   it('the child continues inside the parent\'s process_request span', async () => {
-    const tracer = new MemoryTracer();
-    await traced(tracer, async () => {
-      const server = await ForkingTCPServer.create(LOOPBACK, PidHandler);
-      const serving = serveInThread(server);
+    const events = await tracedLab(ForkingTCPServer, LOOPBACK, PidHandler, async (server) => {
       await streamExchange(server.server_address, 'x');
-      await serving.stop();
     });
+    const tracer = { events };
     const processRequest = tracer.events.find((e) => e.kind === 'call' && e.method === 'process_request');
     const fork = ofKind(tracer.events, 'fork')[0];
     const start = ofKind(tracer.events, 'child_start')[0];
@@ -123,13 +114,10 @@ describe('FORK-4 a child\'s events reach the parent\'s tracer, tagged with its p
 
 describe('FORK-5 a forked UDP child replies through the parent\'s socket', () => {
   it('the client gets the reply, and the trace says how it travelled', async () => {
-    const tracer = new MemoryTracer();
-    await traced(tracer, async () => {
-      const server = await ForkingUDPServer.create(LOOPBACK, DatagramEchoHandler);
-      const serving = serveInThread(server);
+    const events = await tracedLab(ForkingUDPServer, LOOPBACK, DatagramEchoHandler, async (server) => {
       expect(await datagramExchange(server.server_address, 'via parent')).toBe('via parent');
-      await serving.stop();
     });
+    const tracer = { events };
     const note = ofKind(tracer.events, 'node_difference').find((e) => e.rule === 'NODE-FORK');
     expect(note?.pid).not.toBe(process.pid);
   });

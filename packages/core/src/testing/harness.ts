@@ -10,7 +10,10 @@ import { AF_INET, AF_UNIX, SHUT_WR, SOCK_DGRAM, SOCK_STREAM, type AddressFamily 
 import { Socket } from '../socket/socket.js';
 import type { BaseServer } from '../socketserver/base-server.js';
 import { sleep, Thread } from '../threading/thread.js';
-import type { SockAddr } from '../trace/schema.js';
+import { MemoryTracer } from '../trace/memory-tracer.js';
+import type { SockAddr, TraceEvent } from '../trace/schema.js';
+import { traced } from '../trace/traced.js';
+import type { HandlerClass, ServerClass } from '../socketserver/types.js';
 
 /** A server whose `serve_forever` runs in its own logical thread. */
 export interface Serving {
@@ -31,6 +34,26 @@ export function serveInThread(server: BaseServer, poll = 0.01): Serving {
       await thread.join();
     },
   };
+}
+
+/**
+ * A traced lab run: creates the server, serves it in a logical thread, lets `clients` talk
+ * to it, then shuts it down and closes it. Returns every event.
+ */
+export async function tracedLab<S extends BaseServer>(
+  cls: ServerClass<S>,
+  address: SockAddr,
+  handler: HandlerClass,
+  clients: (server: S) => Promise<void>,
+): Promise<TraceEvent[]> {
+  const tracer = new MemoryTracer();
+  await traced(tracer, async () => {
+    const server = await cls.create(address, handler);
+    const serving = serveInThread(server);
+    await clients(server);
+    await serving.stop();
+  });
+  return tracer.events;
 }
 
 /** The address family of an address. */

@@ -3,7 +3,7 @@ import { Socket } from '../socket/socket.js';
 import { ThreadingTCPServer } from '../socketserver/classes.js';
 import { TCPServer } from '../socketserver/tcp-server.js';
 import { LineEchoHandler } from '../testing/handlers.js';
-import { serveInThread, streamExchange, within } from '../testing/harness.js';
+import { serveInThread, streamExchange, tracedLab, within } from '../testing/harness.js';
 import { sleep } from '../threading/thread.js';
 import { MemoryTracer } from './memory-tracer.js';
 import type { TraceEvent } from './schema.js';
@@ -13,15 +13,10 @@ import { TRACE_EVENT_KINDS, validateEvent } from './validate.js';
 
 const LOOPBACK = ['127.0.0.1', 0] as const;
 
-async function threadedRun(): Promise<TraceEvent[]> {
-  const tracer = new MemoryTracer();
-  await traced(tracer, async () => {
-    const server = await ThreadingTCPServer.create(LOOPBACK, LineEchoHandler);
-    const serving = serveInThread(server);
+function threadedRun(): Promise<TraceEvent[]> {
+  return tracedLab(ThreadingTCPServer, LOOPBACK, LineEchoHandler, async (server) => {
     await streamExchange(server.server_address, 'hi\n');
-    await serving.stop();
   });
-  return tracer.events;
 }
 
 describe('TRACE-2 every call has a call event and a return or exception event', () => {
