@@ -23,9 +23,9 @@ import { RelayedDatagramSocket, sendToParent, waitForAck } from './parent-channe
 class ParentTracer implements Tracer {
   #id = 0;
 
-  emit(event: TraceEvent): Promise<void> {
+  emit(event: TraceEvent, holdable: boolean): Promise<void> {
     const id = ++this.#id;
-    sendToParent({ type: 'event', id, event });
+    sendToParent({ type: 'event', id, event, holdable });
     return waitForAck(id);
   }
 }

@@ -83,7 +83,7 @@ function listen(child: ChildProcess, server: ForkingServer, session: TraceSessio
   child.on('message', (raw: ChildMessage) => {
     if (raw.type === 'stderr') writeStderrRaw(raw.text);
     if (raw.type === 'event') {
-      void Promise.resolve(session?.forward(raw.event)).then(() => ack(child, raw.id));
+      void Promise.resolve(session?.forward(raw.event, raw.holdable)).then(() => ack(child, raw.id));
     }
     if (raw.type === 'sendto') {
       void server.socket.sendtoUntraced(raw.data, raw.address).finally(() => ack(child, raw.id));

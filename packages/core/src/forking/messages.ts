@@ -38,6 +38,6 @@ export interface AckMessage {
 
 /** Child → parent. */
 export type ChildMessage =
-  | { readonly type: 'event'; readonly id: number; readonly event: TraceEvent }
+  | { readonly type: 'event'; readonly id: number; readonly event: TraceEvent; readonly holdable: boolean }
   | { readonly type: 'stderr'; readonly text: string }
   | { readonly type: 'sendto'; readonly id: number; readonly data: Uint8Array; readonly address: SockAddr };

@@ -41,7 +41,7 @@ interface Call {
 function callTraced(call: Call, ctx: ExecContext, session: TraceSession): unknown {
   const inner: ExecContext = { thread: ctx.thread, session, span: session.nextSpan(), parentSpan: ctx.span };
   const selfCls = selfClassName(call.self);
-  const held = session.emit({ kind: 'call', method: call.method, cls: call.cls, self_cls: selfCls }, inner);
+  const held = session.emit({ kind: 'call', method: call.method, cls: call.cls, self_cls: selfCls }, inner, call.isAsync);
   // A synchronous method cannot wait; only async ones are held at their call event.
   if (held && call.isAsync) return held.then(() => run(call, inner, session));
   return run(call, inner, session);
@@ -53,11 +53,11 @@ function run(call: Call, inner: ExecContext, session: TraceSession): unknown {
   try {
     result = runInContext(inner, () => call.fn.apply(call.self, call.args));
   } catch (err) {
-    void session.emit({ kind: 'exception', ...ended, ...describeError(err) }, inner);
+    void session.emit({ kind: 'exception', ...ended, ...describeError(err) }, inner, false);
     throw err;
   }
   if (!(result instanceof Promise)) {
-    void session.emit({ kind: 'return', ...ended }, inner);
+    void session.emit({ kind: 'return', ...ended }, inner, false);
     return result;
   }
   return result.then(

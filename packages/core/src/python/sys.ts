@@ -3,7 +3,7 @@
  * prints) and `sys.exc_info()` (what `traceback.print_exc()` reads).
  */
 import { currentContext } from '../context.js';
-import { emit } from '../trace/emit.js';
+import { emitPassing } from '../trace/emit.js';
 
 /** A text stream: Python's `sys.stderr`. Its output is also a `stderr` trace event. */
 export interface TextStream {
@@ -18,7 +18,7 @@ export const sys = {
   stderr: {
     write(text: string): void {
       sink.write(text);
-      void emit({ kind: 'stderr', text });
+      emitPassing({ kind: 'stderr', text });
     },
   } satisfies TextStream,
 

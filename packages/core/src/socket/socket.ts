@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { BlockingIOError, fromNodeError, OSError, OverflowError } from '../python/exceptions.js';
 import { reprBytes } from '../python/repr.js';
-import { emit } from '../trace/emit.js';
+import { emit, emitPassing } from '../trace/emit.js';
 import type { SockAddr } from '../trace/schema.js';
 import {
   AF_INET,
@@ -280,7 +280,7 @@ export class Socket {
     const { conn } = this.#expect('stream', 'shutdown');
     if (how === SHUT_WR || how === SHUT_RDWR) conn.shutdownWrite();
     const name = how === SHUT_RD ? 'SHUT_RD' : how === SHUT_WR ? 'SHUT_WR' : 'SHUT_RDWR';
-    void emit({ kind: 'socket_shutdown', fd: this.#fd, how: name });
+    emitPassing({ kind: 'socket_shutdown', fd: this.#fd, how: name });
   }
 
   /** Python's `close()`; closing twice does nothing. */
@@ -292,9 +292,9 @@ export class Socket {
     if (s.kind === 'stream') s.conn.close();
     if (s.kind === 'dgram') s.ep.close();
     if (s.kind === 'new') return;
-    void emit({ kind: 'close', fd: this.#fd, role: this.#role });
+    emitPassing({ kind: 'close', fd: this.#fd, role: this.#role });
     if (s.kind === 'listener' && this.family === AF_UNIX) {
-      void emit({
+      emitPassing({
         kind: 'node_difference',
         rule: 'NODE-UNIX-UNLINK',
         text: `Node removed the socket file ${String(this.#local)} on close; CPython leaves it in place`,

@@ -9,7 +9,7 @@
 import { currentContext, mainThreadState, runInContext, type ExecContext, type ThreadState } from '../context.js';
 import { SystemExit } from '../python/exceptions.js';
 import { formatException } from '../python/traceback.js';
-import { emit } from '../trace/emit.js';
+import { emit, emitPassing } from '../trace/emit.js';
 import { sys } from '../python/sys.js';
 
 let nextIdent = 2; // 1 is the main thread
@@ -83,7 +83,7 @@ export class Thread {
     this.#started = true;
     this.#alive = true;
     const parent = currentContext();
-    void emit({ kind: 'thread_spawn', child_tid: this.ident, child_name: this.name, daemon: this.#daemon });
+    emitPassing({ kind: 'thread_spawn', child_tid: this.ident, child_name: this.name, daemon: this.#daemon });
     const ctx: ExecContext = { thread: this.#state, session: parent.session, span: null, parentSpan: null };
     this.#done = runInContext(ctx, () => this.#run());
   }
@@ -98,7 +98,7 @@ export class Thread {
       if (!(err instanceof SystemExit)) sys.stderr.write(`Exception in thread ${this.name}:\n${formatException(err)}`);
     } finally {
       this.#alive = false;
-      void emit({ kind: 'thread_exit' });
+      emitPassing({ kind: 'thread_exit' });
     }
   }
 

@@ -14,6 +14,15 @@ export function emit(draft: EventDraft): void | Promise<void> {
   return ctx.session?.emit(draft, ctx);
 }
 
+/**
+ * Emits an event from synchronous code, which cannot wait: the tracer is told it cannot
+ * hold this event.
+ */
+export function emitPassing(draft: EventDraft): void {
+  const ctx = currentContext();
+  void ctx.session?.emit(draft, ctx, false);
+}
+
 /** True when the current context is being traced (to skip building costly drafts). */
 export function tracing(): boolean {
   return currentContext().session !== undefined;

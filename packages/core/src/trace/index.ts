@@ -1,6 +1,10 @@
 /**
- * The public trace API: the event schema and its validator. This entry point has no
- * Node dependencies, so the web app can import it.
+ * The public trace API: the event schema and its validator, the scenario and trace-file
+ * formats, and the socket.io protocol. This entry point has no Node dependencies, so the
+ * web app can import it.
  */
 export * from './schema.js';
 export { TRACE_EVENT_KINDS, validateEvent, type Validation } from './validate.js';
+export * from './scenario.js';
+export * from './file-format.js';
+export type * from './protocol.js';

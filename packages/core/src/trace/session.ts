@@ -7,10 +7,12 @@ import type { EventDraft, TraceEvent } from './schema.js';
 
 /**
  * Receives trace events. Returning a promise holds the emitting logical thread at that
- * event until it settles: that is how a live server is paused and stepped.
+ * event until it settles: that is how a live server is paused and stepped. `holdable` is
+ * false for events emitted from synchronous code (a `close`, a thread spawn, the call of a
+ * synchronous method): their thread cannot wait there, so a returned promise is ignored.
  */
 export interface Tracer {
-  emit(event: TraceEvent): void | Promise<void>;
+  emit(event: TraceEvent, holdable: boolean): void | Promise<void>;
 }
 
 /** How a session starts counting. A forked child continues its parent's session with these. */
@@ -53,7 +55,7 @@ export class TraceSession {
   }
 
   /** Stamps a draft with the context's thread and span and sends it to the tracer. */
-  emit(draft: EventDraft, ctx: ExecContext): void | Promise<void> {
+  emit(draft: EventDraft, ctx: ExecContext, holdable = true): void | Promise<void> {
     const event = {
       seq: 0,
       t_ns: this.now(),
@@ -64,11 +66,11 @@ export class TraceSession {
       parent_span: ctx.parentSpan,
       ...draft,
     } as TraceEvent;
-    return this.forward(event);
+    return this.forward(event, holdable);
   }
 
   /** Gives an already stamped event (e.g. from a forked child) its place in this trace. */
-  forward(event: TraceEvent): void | Promise<void> {
-    return this.tracer.emit({ ...event, seq: ++this.#seq });
+  forward(event: TraceEvent, holdable: boolean): void | Promise<void> {
+    return this.tracer.emit({ ...event, seq: ++this.#seq }, holdable);
   }
 }
