@@ -3,7 +3,7 @@
  * the run goes, so a killed runtime loses at most its last batch.
  */
 import type { Backend, TraceEvent } from './schema.js';
-import type { HandlerName, LabOptions, Scenario } from './scenario.js';
+import type { LabOptions, Scenario } from './scenario.js';
 
 /** The `format` field of a trace file's header. */
 export const TRACE_FILE_FORMAT = 'sockscope-trace';
@@ -24,7 +24,8 @@ export interface TraceHeader {
   readonly mro: readonly string[];
   /** Method → class whose implementation runs, for the server class. */
   readonly resolution: Readonly<Record<string, string>>;
-  readonly handler: HandlerName | string;
+  /** The handler's scenario name (`echo`, ...) or, for a class of your own, its class name. */
+  readonly handler: string;
   readonly handler_class: string;
   readonly handler_mro: readonly string[];
   readonly handler_resolution: Readonly<Record<string, string>>;
