@@ -152,7 +152,8 @@ export interface ClientToServerEvents {
 /** What the runtime sends to every viewer. */
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
-  events: (batch: EventBatch) => void;
+  /** A batch of events; the viewer calls `done` when it has taken it (one batch is in flight at a time). */
+  events: (batch: EventBatch, done: () => void) => void;
   lab: (summary: LabSummary) => void;
   step_state: (update: LabRef & { readonly state: StepState }) => void;
   recordings: (list: readonly RecordingInfo[]) => void;
