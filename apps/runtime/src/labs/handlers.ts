@@ -132,11 +132,13 @@ export class FileTransferHandler extends StreamRequestHandler {
       return Buffer.from(`ok ${files.length}\n${files.join('')}`);
     }
     const path = name === undefined ? null : sandboxed(dir, name);
-    if (verb === 'put' && path) {
+    if (verb === 'put' && name !== undefined) {
       const bytes = Number(size);
       if (!Number.isInteger(bytes) || bytes < 0 || bytes > MAX_UPLOAD_BYTES) return Buffer.from('error bad size\n');
+      // Read the upload even when refusing it, so the next command starts where it should.
       const data = await this.rfile.read(bytes);
       if (data.length !== bytes) return Buffer.from('error short upload\n');
+      if (!path) return Buffer.from(`error refused name ${name}\n`);
       writeFileSync(path, data);
       return Buffer.from(`ok ${name} ${bytes}\n`);
     }
@@ -148,7 +150,7 @@ export class FileTransferHandler extends StreamRequestHandler {
         return Buffer.from(`error no such file ${name}\n`);
       }
     }
-    if ((verb === 'put' || verb === 'get') && name !== undefined) return Buffer.from(`error refused name ${name}\n`);
+    if (verb === 'get' && name !== undefined) return Buffer.from(`error refused name ${name}\n`);
     return Buffer.from('error usage: list | put NAME SIZE | get NAME\n');
   }
 }
