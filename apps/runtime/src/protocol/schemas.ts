@@ -3,7 +3,7 @@
  * scenario files. Each schema mirrors a type of `@sockscope/core`'s protocol, with the
  * limits that keep a classroom runtime safe.
  */
-import { HANDLER_NAMES, SERVER_MIXIN_NAMES, TRACE_EVENT_KINDS } from '@sockscope/core';
+import { HANDLER_NAMES, SERVER_MIXIN_NAMES, TRACE_EVENT_KINDS, type TraceEventKind } from '@sockscope/core';
 import { z } from 'zod';
 
 /** Limits on what one request may ask for. */
@@ -91,7 +91,7 @@ export const spawnClientsSchema = labRefSchema.extend({
   clients: z.array(clientSpecSchema).min(1).max(LIMITS.clientsPerRequest),
 });
 
-const kinds = z.enum(TRACE_EVENT_KINDS as [string, ...string[]]);
+const kinds = z.enum(TRACE_EVENT_KINDS as [TraceEventKind, ...TraceEventKind[]]);
 
 export const breakpointsSchema = z.strictObject({
   kinds: z.array(kinds).max(64),

@@ -9,10 +9,18 @@ import type { EventSink } from '../labs/lab-tracer.js';
 /** How long a handle_request loop may still run after `shutdown_after_ms`, seconds. */
 const LOOP_GRACE = 2;
 
-/** Runs `scenario`, handing every event to `sink`; returns the lab as it was at the end. */
-export async function runScenario(scenario: Scenario, sink: EventSink): Promise<LabSummary> {
+/**
+ * Runs `scenario`, handing every event to `sink`; `onCreated` learns what the lab is as
+ * soon as the server exists (before it serves). Returns the lab as it was at the end.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  sink: EventSink,
+  onCreated?: (summary: LabSummary) => void,
+): Promise<LabSummary> {
   const lab = await Lab.create('scenario', scenario, { sinks: [sink] });
   const summary = lab.summary();
+  onCreated?.(summary);
   lab.run(scenario.mode ?? 'serve_forever', scenario.handle_request_count ?? 1);
   await sleep((scenario.warmup_ms ?? 50) / 1000);
   lab.spawnClients(scenario.clients ?? []);

@@ -10,7 +10,7 @@ export const STATUS_PAGE = `<!doctype html>
 body{font:15px/1.4 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
 header{background:#1d2330;color:#fff;padding:10px 18px;display:flex;gap:16px;align-items:baseline}
 header h1{font-size:18px;margin:0} #role{font-size:13px;opacity:.8}
-main{display:grid;grid-template-columns:360px 1fr;gap:14px;padding:14px}
+main{display:grid;grid-template-columns:360px minmax(0,1fr);gap:14px;padding:14px}
 section{background:#fff;border:1px solid #d8dce3;border-radius:6px;padding:10px 12px}
 h2{font-size:14px;margin:0 0 8px;text-transform:uppercase;letter-spacing:.04em;color:#555}
 label{display:block;font-size:13px;margin:6px 0 2px} select,input{width:100%;padding:4px;font:inherit}
