@@ -36,6 +36,9 @@ const SERVER_ATTRIBUTES = [
   'allow_reuse_address', 'allow_reuse_port', 'max_packet_size', 'handler_delay_ms',
 ] as const;
 
+/** How many scripted clients may run at once in one lab. */
+export const MAX_LIVE_CLIENTS = 200;
+
 /** What watches a lab from its first event on. */
 export interface LabHooks {
   readonly gate?: EventGate | null;
@@ -48,6 +51,7 @@ export class Lab {
   #mode: LabMode | null = null;
   #error: string | null = null;
   #loop: Thread | null = null;
+  #clients: Thread[] = [];
   readonly tracer: LabTracer;
   readonly session: TraceSession;
 
@@ -123,15 +127,21 @@ export class Lab {
     }
   }
 
-  /** Starts scripted clients against the server. */
+  /** Starts scripted clients against the server; at most MAX_LIVE_CLIENTS run at once. */
   spawnClients(specs: readonly ClientSpec[]): Thread[] {
+    this.#clients = this.#clients.filter((t) => t.is_alive());
+    if (this.#clients.length + specs.length > MAX_LIVE_CLIENTS) {
+      throw new Error(`at most ${MAX_LIVE_CLIENTS} clients may run at once in a lab (${this.#clients.length} still running)`);
+    }
     const target: ClientTarget = {
       address: this.server.server_address,
       family: this.shape.family,
       transport: this.shape.transport,
       clientPath: (n) => join(this.dir, `client-${n}.sock`),
     };
-    return traced(this.session, () => specs.map((spec) => startClient(spec, target)));
+    const started = traced(this.session, () => specs.map((spec) => startClient(spec, target)));
+    this.#clients.push(...started);
+    return started;
   }
 
   /**

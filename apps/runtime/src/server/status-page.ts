@@ -24,9 +24,11 @@ button{margin:6px 6px 0 0;padding:5px 10px;font:inherit;cursor:pointer} .lab{bor
 <main><div>
 <section class="presenter-only"><h2>New lab</h2>
 <label>Server class<select id="server"></select></label>
+<label>…or bases, in order (an MRO playground)<input id="bases" placeholder="e.g. TCPServer, ThreadingMixIn"></label>
 <label>Handler<select id="handler"></select></label>
 <button id="create">Create &amp; serve_forever</button><div id="err"></div></section>
-<section><h2>Labs</h2><div id="labs">none yet</div></section></div>
+<section><h2>Labs</h2><div id="labs">none yet</div></section>
+<section><h2>Recordings</h2><div id="recs">none yet</div></section></div>
 <section><h2>Events</h2><div id="log"></div></section></main>
 <script src="/socket.io/socket.io.js"></script>
 <script>
@@ -59,7 +61,9 @@ function renderLabs() {
       '<div class="mro">' + l.mro.join(' → ') + '</div><div>try: <code>' + cmd + '</code></div>' +
       '<div class="presenter-only"><button data-a="clients" data-l="' + l.id + '">3 clients</button>' +
       '<button data-a="pause" data-l="' + l.id + '">pause</button><button data-a="step" data-l="' + l.id + '">step</button>' +
-      '<button data-a="resume" data-l="' + l.id + '">continue</button><button data-a="close" data-l="' + l.id + '">close</button></div></div>';
+      '<button data-a="resume" data-l="' + l.id + '">continue</button>' +
+      '<button data-a="rec" data-l="' + l.id + '">' + (l.recording ? 'stop recording' : 'record') + '</button>' +
+      '<button data-a="close" data-l="' + l.id + '">close</button></div></div>';
   }).join('') || 'none yet';
 }
 $('labs').addEventListener('click', async (ev) => {
@@ -69,18 +73,25 @@ $('labs').addEventListener('click', async (ev) => {
   if (b.dataset.a === 'step') await ask('step', { lab });
   if (b.dataset.a === 'resume') await ask('resume', { lab });
   if (b.dataset.a === 'close') await ask('close_lab', { lab });
+  if (b.dataset.a === 'rec') await ask(labs.get(lab).recording ? 'stop_recording' : 'start_recording', { lab });
 });
 $('create').onclick = async () => {
-  const reply = await ask('create_lab', { server: $('server').value, handler: $('handler').value, options: { poll_interval: 0.1, handler_delay_ms: 300 } });
+  const bases = $('bases').value.split(',').map((b) => b.trim()).filter(Boolean);
+  const which = bases.length ? { bases, class_name: 'CustomServer' } : { server: $('server').value };
+  const reply = await ask('create_lab', { ...which, handler: $('handler').value, options: { poll_interval: 0.1, handler_delay_ms: 300 } });
   if (reply.ok) await ask('run_lab', { lab: reply.value.id });
 };
 socket.on('snapshot', (s) => {
   document.body.classList.toggle('presenter', s.role === 'presenter');
   $('role').textContent = s.role === 'presenter' ? 'presenter: you control the labs' : 'viewer: watching';
   labs.clear(); for (const l of s.labs) labs.set(l.id, l); for (const [id, st] of Object.entries(s.step)) steps.set(id, st);
-  lines.length = 0; for (const events of Object.values(s.recent)) addEvents(events); renderLabs();
+  lines.length = 0; for (const events of Object.values(s.recent)) addEvents(events); renderLabs(); renderRecs(s.recordings);
 });
-socket.on('lab', (l) => { labs.set(l.id, l); renderLabs(); });
+socket.on('lab', (l) => { if (l.state === 'closed') labs.delete(l.id); else labs.set(l.id, l); renderLabs(); });
+function renderRecs(list) {
+  $('recs').innerHTML = list.map((r) => '<div><a href="/recordings/' + r.name + '">' + r.name + '</a> · ' + r.events + ' events</div>').join('') || 'none yet';
+}
+socket.on('recordings', renderRecs);
 socket.on('step_state', (u) => { steps.set(u.lab, u.state); renderLabs(); });
 socket.on('events', (batch, done) => { if (batch.gap) lines.push('… ' + batch.gap + ' events skipped …'); addEvents(batch.events); if (done) done(); });
 socket.on('disconnect', () => { $('role').textContent = 'disconnected — reconnecting…'; });
