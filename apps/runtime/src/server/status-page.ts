@@ -7,6 +7,7 @@ export const STATUS_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sockscope live lab</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
+*{box-sizing:border-box}
 body{font:15px/1.4 system-ui,sans-serif;margin:0;background:#f6f7f9;color:#1d2330}
 header{background:#1d2330;color:#fff;padding:10px 18px;display:flex;gap:16px;align-items:baseline}
 header h1{font-size:18px;margin:0} #role{font-size:13px;opacity:.8}
@@ -78,7 +79,7 @@ $('labs').addEventListener('click', async (ev) => {
 $('create').onclick = async () => {
   const bases = $('bases').value.split(',').map((b) => b.trim()).filter(Boolean);
   const which = bases.length ? { bases, class_name: 'CustomServer' } : { server: $('server').value };
-  const reply = await ask('create_lab', { ...which, handler: $('handler').value, options: { poll_interval: 0.1, handler_delay_ms: 300 } });
+  const reply = await ask('create_lab', { ...which, handler: $('handler').value, options: { poll_interval: 0.5, handler_delay_ms: 300 } });
   if (reply.ok) await ask('run_lab', { lab: reply.value.id });
 };
 socket.on('snapshot', (s) => {
