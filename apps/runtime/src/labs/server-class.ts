@@ -3,7 +3,7 @@
  * class composed from bases (the core's C3 decides its MRO, and refuses an impossible one).
  */
 import * as core from '@sockscope/core';
-import { composeClass, MroError, socket, type BaseServer, type PyClass, type ServerMixinName } from '@sockscope/core';
+import { composeClass, MroError, socket, type BaseServer, type LabClassRequest, type PyClass } from '@sockscope/core';
 import { SERVER_MIXINS } from './handlers.js';
 
 /** The public server classes and mixins, by name. */
@@ -15,13 +15,8 @@ export const SERVER_CLASSES: Readonly<Record<string, PyClass>> = Object.fromEntr
   ].map((name) => [name, (core as unknown as Record<string, PyClass>)[name] as PyClass]),
 );
 
-/** What a lab asks for. */
-export interface ClassRequest {
-  readonly server?: string | undefined;
-  readonly bases?: readonly string[] | undefined;
-  readonly class_name?: string | undefined;
-  readonly server_mixins?: readonly ServerMixinName[] | undefined;
-}
+/** What a lab asks for: the class part of a lab request. */
+export type ClassRequest = Pick<LabClassRequest, 'server' | 'bases' | 'class_name' | 'server_mixins'>;
 
 /** How the chosen class serves. */
 export interface ServerShape {

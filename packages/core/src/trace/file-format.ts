@@ -10,15 +10,9 @@ export const TRACE_FILE_FORMAT = 'sockscope-trace';
 /** The version of the file format (the event schema has its own). */
 export const TRACE_FILE_VERSION = 1;
 
-/** The first line of a trace file: what ran. */
-export interface TraceHeader {
-  readonly format: typeof TRACE_FILE_FORMAT;
-  readonly version: typeof TRACE_FILE_VERSION;
-  readonly schema_version: number;
+/** What ran: the classes (with their MROs and resolution tables), the options, the backend. */
+export interface LabDescription {
   readonly backend: Backend;
-  readonly created_at: string;
-  /** The scenario, when the run came from one. */
-  readonly scenario: Scenario | null;
   readonly server_class: string;
   /** The server class's MRO, e.g. `['ThreadingTCPServer', 'ThreadingMixIn', ...]`. */
   readonly mro: readonly string[];
@@ -30,6 +24,16 @@ export interface TraceHeader {
   readonly handler_mro: readonly string[];
   readonly handler_resolution: Readonly<Record<string, string>>;
   readonly options: LabOptions;
+}
+
+/** The first line of a trace file. */
+export interface TraceHeader extends LabDescription {
+  readonly format: typeof TRACE_FILE_FORMAT;
+  readonly version: typeof TRACE_FILE_VERSION;
+  readonly schema_version: number;
+  readonly created_at: string;
+  /** The scenario, when the run came from one. */
+  readonly scenario: Scenario | null;
 }
 
 /** A parsed trace file. */

@@ -3,9 +3,9 @@
  * once: what each side may emit, with what payload. Both sides type their socket.io
  * instances with these maps.
  */
-import type { TraceFile } from './file-format.js';
-import type { Backend, SockAddr, TraceEvent, TraceEventKind } from './schema.js';
-import type { ClientSpec, HandlerName, LabMode, LabOptions, ServerMixinName } from './scenario.js';
+import type { LabDescription, TraceFile } from './file-format.js';
+import type { SockAddr, TraceEvent, TraceEventKind } from './schema.js';
+import type { ClientSpec, HandlerName, LabClassRequest, LabMode } from './scenario.js';
 
 /** Where a lab is in its life. */
 export type LabState = 'created' | 'serving' | 'shutting_down' | 'stopped' | 'closed' | 'failed';
@@ -17,17 +17,9 @@ export interface ExternalCommand {
 }
 
 /** What everybody knows about a lab. */
-export interface LabSummary {
+export interface LabSummary extends LabDescription {
   readonly id: string;
-  readonly backend: Backend;
-  readonly server_class: string;
-  readonly mro: readonly string[];
-  readonly resolution: Readonly<Record<string, string>>;
   readonly handler: HandlerName;
-  readonly handler_class: string;
-  readonly handler_mro: readonly string[];
-  readonly handler_resolution: Readonly<Record<string, string>>;
-  readonly options: LabOptions;
   readonly address: SockAddr;
   readonly mode: LabMode | null;
   readonly state: LabState;
@@ -108,13 +100,7 @@ export interface RecordingInfo {
 }
 
 /** Asks for a new lab: a public class, or a class built from bases. */
-export interface CreateLabRequest {
-  readonly server?: string;
-  readonly bases?: readonly string[];
-  readonly class_name?: string;
-  readonly server_mixins?: readonly ServerMixinName[];
-  readonly handler: HandlerName;
-  readonly options?: LabOptions;
+export interface CreateLabRequest extends LabClassRequest {
   /** A loopback port from the allowed range; 0 or absent picks a free one. */
   readonly port?: number;
 }

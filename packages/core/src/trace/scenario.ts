@@ -59,9 +59,8 @@ export interface ClientSpec {
 /** How the server runs. */
 export type LabMode = 'serve_forever' | 'handle_request';
 
-/** A whole lab run. */
-export interface Scenario {
-  readonly description?: string;
+/** Which server and handler a lab runs, with the options set before it binds. */
+export interface LabClassRequest {
   /** A public server class, e.g. `ThreadingTCPServer`; or give `bases`. */
   readonly server?: string;
   /** The bases of a class built at run time, e.g. `["TCPServer", "ThreadingMixIn"]`. */
@@ -71,10 +70,15 @@ export interface Scenario {
   /** Mixins put first in the bases, e.g. `["RejectAll"]`. */
   readonly server_mixins?: readonly ServerMixinName[];
   readonly handler: HandlerName;
+  readonly options?: LabOptions;
+}
+
+/** A whole lab run. */
+export interface Scenario extends LabClassRequest {
+  readonly description?: string;
   readonly mode?: LabMode;
   /** With mode `handle_request`: how many times to call it. */
   readonly handle_request_count?: number;
-  readonly options?: LabOptions;
   readonly clients?: readonly ClientSpec[];
   /** Wait this long after the loop has started before the clients' clock starts, ms. */
   readonly warmup_ms?: number;
