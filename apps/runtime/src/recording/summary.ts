@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { TraceHeader } from '@sockscope/core/trace';
-import { validateHeader } from './header.js';
+import { validateHeader } from '@sockscope/core/trace';
 
 /** What a listing needs to know about a trace file. */
 export interface TraceSummary {

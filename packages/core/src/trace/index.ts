@@ -8,3 +8,5 @@ export { TRACE_EVENT_KINDS, validateEvent, type Validation } from './validate.js
 export * from './scenario.js';
 export * from './file-format.js';
 export type * from './protocol.js';
+export { parseTraceFile, type TraceParse } from './parse-trace-file.js';
+export { validateHeader, type HeaderCheck } from './header.js';

@@ -2,7 +2,8 @@
  * Checks the first line of a trace file: that it is a sockscope trace of a version this
  * runtime reads, with every field the viewers rely on.
  */
-import { TRACE_FILE_FORMAT, TRACE_FILE_VERSION, TRACE_SCHEMA_VERSION, type TraceHeader } from '@sockscope/core/trace';
+import { TRACE_FILE_FORMAT, TRACE_FILE_VERSION, type TraceHeader } from './file-format.js';
+import { TRACE_SCHEMA_VERSION } from './schema.js';
 
 /** The result of checking a header: the header, or what is wrong with it. */
 export type HeaderCheck = { readonly ok: true; readonly header: TraceHeader } | { readonly ok: false; readonly error: string };
