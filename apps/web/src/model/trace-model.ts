@@ -113,7 +113,7 @@ export class TraceModel {
       cls: e.cls,
       method: e.method,
       selfCls: e.self_cls,
-      depth: parent && parent.lane === lane.key ? parent.depth + 1 : 0,
+      depth: parent?.lane === lane.key ? parent.depth + 1 : 0,
       parent: e.parent_span,
       startIndex: index,
       startNs: e.t_ns,
@@ -127,7 +127,7 @@ export class TraceModel {
 
   #close(e: Extract<TraceEvent, { kind: 'return' | 'exception' }>, index: number): void {
     const span = this.#spanById.get(e.span ?? -1);
-    if (!span || span.endIndex !== null) return;
+    if (span?.endIndex !== null) return;
     span.endIndex = index;
     span.endNs = e.t_ns;
     if (e.kind === 'exception') span.exception = `${e.exc_type}: ${e.message}`;
