@@ -13,7 +13,9 @@ const USAGE = `usage: npm start -- [--host HOST] [--port PORT] [--recordings DIR
 Starts the sockscope live lab.
   --host HOST        address to listen on (default 127.0.0.1; 0.0.0.0 lets a classroom watch)
   --port PORT        port for the web app and socket.io (default 8400; 0 picks a free one)
-  --recordings DIR   where recorded traces are kept (default ~/.local/share/sockscope/recordings)`;
+  --recordings DIR   where recorded traces are kept (default ~/.local/share/sockscope/recordings)
+
+SOCKSCOPE_PRESENTER_TOKEN, if set, is used as the presenter token instead of a random one.`;
 
 /** The default folder for recordings. */
 export function defaultRecordingsDir(): string {
@@ -39,7 +41,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
-  const runtime = await startRuntime({ host: values.host, port, recordingsDir: values.recordings, webRoot });
+  // A fixed token for scripted sessions (the browser tests); a fresh random one otherwise.
+  const token = process.env['SOCKSCOPE_PRESENTER_TOKEN'] || undefined;
+  const runtime = await startRuntime({ host: values.host, port, recordingsDir: values.recordings, webRoot, ...(token ? { token } : {}) });
   console.log('sockscope live lab is running');
   console.log(`  presenter (controls the labs): ${runtime.presenterUrl}`);
   console.log(`  viewers (watch only):          ${runtime.url}`);

@@ -59,6 +59,7 @@ export async function fork(server: ForkingServer, request: Request, client_addre
     trace: ctx.session ? childTrace(ctx.session, ctx) : null,
   };
   listen(child, server, ctx.session);
+  if (!isStream) child.once('exit', server.socket.retainForChild());
   const handle = isStream ? (request as Socket).nodeStream() : undefined;
   await new Promise<void>((resolve, reject) => {
     child.send(init, handle, { keepOpen: true }, (err) => (err ? reject(err) : resolve()));

@@ -47,6 +47,10 @@ export class Socket {
   #local: SockAddr = null;
   #peer: SockAddr = null;
   readonly #options = new Map<string, number>();
+  /** Forked children holding a copy of this datagram socket (see `retainForChild`). */
+  #childCopies = 0;
+  /** A datagram endpoint closed here but still held by children, as their fd copies would keep it open. */
+  #heldOpen: DatagramEndpoint | null = null;
 
   constructor(
     readonly family: AddressFamily = AF_INET,
@@ -232,8 +236,26 @@ export class Socket {
 
   /** Sends a datagram without a trace event: a forked child's reply, which the child traced (internal). */
   async sendtoUntraced(data: Uint8Array, address: SockAddr): Promise<void> {
-    const ep = await this.#datagramEndpoint();
+    const ep = this.#heldOpen ?? (await this.#datagramEndpoint());
     await ep.send(data, address);
+  }
+
+  /**
+   * A forked child now holds a copy of this datagram socket: like a real fd copy, it keeps
+   * the socket open after the parent closes its own. Returns the release (child exited).
+   */
+  retainForChild(): () => void {
+    this.#childCopies++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#childCopies--;
+      if (this.#childCopies === 0 && this.#heldOpen) {
+        this.#heldOpen.close();
+        this.#heldOpen = null;
+      }
+    };
   }
 
   /** Python's `settimeout(seconds)`: null blocks, 0 never blocks. */
@@ -290,7 +312,10 @@ export class Socket {
     this.#state = { kind: 'closed' };
     if (s.kind === 'listener') s.listener.close();
     if (s.kind === 'stream') s.conn.close();
-    if (s.kind === 'dgram') s.ep.close();
+    if (s.kind === 'dgram') {
+      if (this.#childCopies > 0) this.#heldOpen = s.ep;
+      else s.ep.close();
+    }
     if (s.kind === 'new') return;
     emitPassing({ kind: 'close', fd: this.#fd, role: this.#role });
     if (s.kind === 'listener' && this.family === AF_UNIX) {

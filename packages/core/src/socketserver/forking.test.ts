@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeClass } from '../forking/class-ref.js';
-import { CrashHandler, DatagramEchoHandler, PidHandler, SlowEchoHandler } from '../testing/handlers.js';
-import { captureStderr, datagramExchange, serveInThread, streamExchange, tracedLab } from '../testing/harness.js';
+import { CrashHandler, DatagramEchoHandler, PidHandler, SlowDatagramEchoHandler, SlowEchoHandler } from '../testing/handlers.js';
+import { captureStderr, datagramExchange, eventually, serveInThread, streamExchange, tracedLab } from '../testing/harness.js';
 import { MemoryTracer } from '../trace/memory-tracer.js';
 import type { TraceEvent, TraceEventOf } from '../trace/schema.js';
 import { traced } from '../trace/traced.js';
@@ -113,6 +113,16 @@ describe('FORK-4 a child\'s events reach the parent\'s tracer, tagged with its p
 });
 
 describe('FORK-5 a forked UDP child replies through the parent\'s socket', () => {
+  it('the reply still goes out when the parent closed its socket first, as the child\'s fd copy would allow', async () => {
+    const server = await ForkingUDPServer.create(LOOPBACK, SlowDatagramEchoHandler);
+    const serving = serveInThread(server);
+    const reply = datagramExchange(server.server_address, 'late reply');
+    await eventually(() => (server.active_children?.size ?? 0) > 0);
+    await serving.stop(); // server_close waits for the child, whose reply needs the socket
+    expect(server.socket.fileno()).toBe(-1);
+    expect(await reply).toBe('late reply');
+  });
+
   it('the client gets the reply, and the trace says how it travelled', async () => {
     const events = await tracedLab(ForkingUDPServer, LOOPBACK, DatagramEchoHandler, async (server) => {
       expect(await datagramExchange(server.server_address, 'via parent')).toBe('via parent');

@@ -49,6 +49,16 @@ export class CrashHandler extends BaseRequestHandler {
   }
 }
 
+/** Echoes a datagram after 0.4 s. */
+export class SlowDatagramEchoHandler extends DatagramRequestHandler {
+  static readonly __module__ = import.meta.url;
+
+  override async handle(): Promise<void> {
+    await sleep(0.4);
+    this.wfile.write(this.rfile.read());
+  }
+}
+
 /** Raises SystemExit, which no `except Exception` catches. */
 export class SystemExitHandler extends BaseRequestHandler {
   static readonly __module__ = import.meta.url;
