@@ -15,7 +15,7 @@ const recordings = mkdtempSync(join(tmpdir(), 'sockscope-e2e-rec-'));
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
-  timeout: 60_000,
+  timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -1,0 +1,185 @@
+/**
+ * The app: the top bar, then the live lab or the replay. Both stay mounted (the live
+ * connection goes on while you look at a replay); only the active one draws.
+ *
+ * First screen: a link to a trace (`#trace=…`) opens the replay at its cursor; otherwise the
+ * live build opens the live lab (an empty state says what to do) and the static build the
+ * replay of the first bundled example.
+ */
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { LangContext, useT, type Catalog, type Lang } from '../i18n/i18n.js';
+import type { AppMode } from '../machines/keyboard.js';
+import { STATIC_BUILD } from './env.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import type { LiveStatus } from './live/live-types.js';
+import { ReplayMode } from './replay/ReplayMode.js';
+import { useReplayController } from './replay/useReplayController.js';
+import { TopBar } from './TopBar.js';
+import { initialLang, parseHash, queryFlag, withQuery } from './url.js';
+import { useShortcuts } from './useShortcuts.js';
+
+/**
+ * The live lab, in its own chunk. The mode test is written out here (not STATIC_BUILD) so the
+ * bundler folds it and leaves the live lab and socket.io out of the static build entirely.
+ */
+const LiveMode = import.meta.env.MODE === 'static' ? null : lazy(() => import('./live/LiveMode.js'));
+
+const LANG_KEY = 'sockscope.lang';
+
+/** The root component. */
+export function App() {
+  const [lang, setLang] = useState<Lang>(() => initialLang(window.location.search, readStorage(LANG_KEY), navigator.languages));
+  const [presenter, setPresenter] = useState(() => queryFlag(window.location.search, 'presenter'));
+  const [mode, setMode] = useState<AppMode>(() => (STATIC_BUILD || parseHash(window.location.hash).trace !== null ? 'replay' : 'live'));
+  const [help, setHelp] = useState(false);
+  const [live, setLive] = useState<LiveStatus>({ connection: 'connecting', role: null });
+  const replay = useReplayController(mode === 'replay');
+
+  useEffect(() => {
+    writeStorage(LANG_KEY, lang);
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  // Presenter mode is in the address (?presenter=1), so a reload or a shared link keeps it.
+  useEffect(() => {
+    const search = withQuery(window.location.search, 'presenter', presenter ? '1' : null);
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  }, [presenter]);
+
+  // The live lab has no trace to name: a reload there stays in the live lab.
+  useEffect(() => {
+    document.title = mode === 'live' ? 'sockscope — live lab' : 'sockscope — replay';
+    if (mode === 'live' && window.location.hash !== '') {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    }
+  }, [mode]);
+
+  useShortcuts(mode, true, { help: () => setHelp((h) => !h), close: () => setHelp(false) });
+
+  const openInReplay = useCallback(
+    (path: string) => {
+      setMode('replay');
+      void replay.openUrl(path);
+    },
+    [replay],
+  );
+
+  const dragging = useFileDrop((file) => {
+    setMode('replay');
+    void replay.openFile(file);
+  });
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className={`app${presenter ? ' app--presenter' : ''}`}>
+        <TopBar
+          mode={mode}
+          onMode={LiveMode ? setMode : null}
+          live={LiveMode ? live : null}
+          lang={lang}
+          onLang={setLang}
+          presenter={presenter}
+          onPresenter={setPresenter}
+          onHelp={() => setHelp((h) => !h)}
+        />
+        <div className="app__body">
+          {LiveMode && (
+            <Suspense fallback={mode === 'live' ? <div className="empty" /> : null}>
+              <LiveMode
+                active={mode === 'live'}
+                presenter={presenter}
+                overlayOpen={help}
+                onStatus={setLive}
+                onOpenInReplay={openInReplay}
+                onSwitchToReplay={() => setMode('replay')}
+              />
+            </Suspense>
+          )}
+          <ReplayMode replay={replay} active={mode === 'replay'} presenter={presenter} overlayOpen={help} />
+        </div>
+        {help && <HelpOverlay mode={mode} modes={LiveMode ? ['live', 'replay'] : ['replay']} onClose={() => setHelp(false)} />}
+        {dragging && <DropOverlay />}
+      </div>
+    </LangContext.Provider>
+  );
+}
+
+const DROP_TEXT: Catalog<'drop' | 'dropHint'> = {
+  en: { drop: 'Drop the trace file to replay it', dropHint: 'A .jsonl trace recorded by sockscope' },
+  'zh-CN': { drop: '松开鼠标即可回放该追踪文件', dropHint: '由 sockscope 录制的 .jsonl 追踪文件' },
+};
+
+function DropOverlay() {
+  const t = useT(DROP_TEXT);
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <div className="drop-overlay__box">
+        <div className="drop-overlay__icon">⇩</div>
+        <div className="drop-overlay__title">{t('drop')}</div>
+        <div className="muted">{t('dropHint')}</div>
+      </div>
+    </div>
+  );
+}
+
+/** Files dragged onto the window: true while dragging; `onFile` gets a dropped file. */
+function useFileDrop(onFile: (file: File) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  const latest = useRef(onFile);
+  latest.current = onFile;
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
+    const enter = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent): void => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) latest.current(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
+}
+
+function readStorage(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStorage(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Private mode: the choice lasts for this page.
+  }
+}

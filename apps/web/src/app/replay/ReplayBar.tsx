@@ -1,0 +1,121 @@
+/** The replay's transport bar: step, play, speed, the scrubber, jump, breakpoints. */
+import { useMemo } from 'react';
+import { useT, type Catalog } from '../../i18n/i18n.js';
+import { SPEEDS } from '../../machines/replay-machine.js';
+import { BreakpointsEditor } from '../BreakpointsEditor.js';
+import { IconFirst, IconLast, IconPause, IconPlay, IconStep, IconStepBack } from '../icons.js';
+import { methodNames, threadNames } from '../trace-info.js';
+import type { ReplayController } from './useReplayController.js';
+
+const TEXT: Catalog<
+  'first' | 'back' | 'play' | 'pause' | 'forward' | 'last' | 'speed' | 'scrub' | 'jump' | 'position' | 'atBreakpoint' | 'atEnd' | 'time'
+> = {
+  en: {
+    first: 'First event (Home)',
+    back: 'Step back (←)',
+    play: 'Play (p)',
+    pause: 'Pause (p)',
+    forward: 'Step forward (→ or Space)',
+    last: 'Last event (End)',
+    speed: 'Speed',
+    scrub: 'Position in the trace',
+    jump: 'Jump to #…',
+    position: 'event {n} of {total}',
+    atBreakpoint: 'Stopped at a breakpoint',
+    atEnd: 'End of the trace',
+    time: '{ms} ms',
+  },
+  'zh-CN': {
+    first: '第一个事件（Home）',
+    back: '后退一步（←）',
+    play: '播放（p）',
+    pause: '暂停（p）',
+    forward: '前进一步（→ 或空格）',
+    last: '最后一个事件（End）',
+    speed: '速度',
+    scrub: '在追踪中的位置',
+    jump: '跳转到 #…',
+    position: '第 {n} / {total} 个事件',
+    atBreakpoint: '停在断点处',
+    atEnd: '已到追踪末尾',
+    time: '{ms} 毫秒',
+  },
+};
+
+/** The bar. */
+export function ReplayBar({ replay, onJump }: { readonly replay: ReplayController; readonly onJump: () => void }) {
+  const t = useT(TEXT);
+  const { actor, trace, cursor, playing, speed, breakpoints, stopped } = replay;
+  const model = trace?.model;
+  const length = model?.length ?? 0;
+  const event = model?.events[cursor];
+  const first = model?.events[0];
+  const methods = useMemo(() => (model ? methodNames(model) : []), [model]);
+  const threads = useMemo(() => (model ? threadNames(model) : []), [model]);
+  const disabled = length === 0;
+  const ms = event && first ? ((event.t_ns - first.t_ns) / 1e6).toFixed(1) : '0.0';
+
+  return (
+    <div className="bar replay-bar" role="toolbar" aria-label="replay">
+      <div className="bar__group">
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'JUMP', index: 0 })} title={t('first')} aria-label={t('first')}>
+          <IconFirst />
+        </button>
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_BACK' })} title={t('back')} aria-label={t('back')}>
+          <IconStepBack />
+        </button>
+        <button
+          type="button"
+          className="btn btn--icon btn--primary btn--play"
+          disabled={disabled}
+          onClick={() => actor.send({ type: 'TOGGLE' })}
+          title={playing ? t('pause') : t('play')}
+          aria-label={playing ? t('pause') : t('play')}
+        >
+          {playing ? <IconPause /> : <IconPlay />}
+        </button>
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_FORWARD' })} title={t('forward')} aria-label={t('forward')}>
+          <IconStep />
+        </button>
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'END' })} title={t('last')} aria-label={t('last')}>
+          <IconLast />
+        </button>
+      </div>
+      <label className="bar__speed">
+        <span className="muted">{t('speed')}</span>
+        <select value={speed} onChange={(e) => actor.send({ type: 'SET_SPEED', speed: Number(e.target.value) })}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <input
+        className="scrubber"
+        type="range"
+        min={0}
+        max={Math.max(0, length - 1)}
+        value={Math.max(0, cursor)}
+        disabled={disabled}
+        aria-label={t('scrub')}
+        aria-valuetext={event ? `#${event.seq}` : ''}
+        onChange={(e) => actor.send({ type: 'SEEK', index: Number(e.target.value) })}
+      />
+      <div className="bar__pos">
+        <b className="mono">#{event?.seq ?? '–'}</b>
+        {stopped !== null && !playing ? (
+          <span className={`small bar__stopped bar__stopped--${stopped}`}>{stopped === 'breakpoint' ? t('atBreakpoint') : t('atEnd')}</span>
+        ) : (
+          <span className="muted small">
+            {t('position', { n: cursor + 1, total: length })} · {t('time', { ms })}
+          </span>
+        )}
+      </div>
+      <button type="button" className="btn" disabled={disabled} onClick={onJump}>
+        {t('jump')}
+      </button>
+      <BreakpointsEditor breakpoints={breakpoints} onChange={(next) => actor.send({ type: 'SET_BREAKPOINTS', breakpoints: next })} methods={methods} threads={threads} />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The keyboard shortcuts, as a pure mapping from a key press to an action (so it can be
+ * tested without a browser), and their descriptions for the help overlay in both languages.
+ *
+ * | key                 | live lab                    | replay                    |
+ * |---------------------|-----------------------------|---------------------------|
+ * | Space, →            | step one event              | step forward              |
+ * | Shift+Space, ←      | –                           | step back                 |
+ * | p                   | pause / continue            | play / pause              |
+ * | c                   | continue                    | –                         |
+ * | b                   | breakpoint on the cursor's method (toggle)              |
+ * | g                   | jump to event #N (a small prompt)                       |
+ * | Home / End          | –                           | first / last event        |
+ * | ?                   | this help                                               |
+ * | Esc                 | close the help or the prompt                            |
+ */
+import type { Catalog } from '../i18n/i18n.js';
+
+/** The two modes of the app. */
+export type AppMode = 'live' | 'replay';
+
+/** What a shortcut does. */
+export type KeyAction =
+  | 'step'
+  | 'stepForward'
+  | 'stepBack'
+  | 'playPause'
+  | 'continue'
+  | 'toggleBreakpoint'
+  | 'jump'
+  | 'home'
+  | 'end'
+  | 'help'
+  | 'close';
+
+/** The parts of a KeyboardEvent the mapping looks at. */
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+}
+
+/** The action for a key press in a mode, or null when the key means nothing there. */
+export function keyAction(press: KeyPress, mode: AppMode): KeyAction | null {
+  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  const live = mode === 'live';
+  switch (press.key) {
+    case ' ':
+    case 'Spacebar':
+      if (press.shiftKey) return live ? null : 'stepBack';
+      return live ? 'step' : 'stepForward';
+    case 'ArrowRight':
+      return live ? 'step' : 'stepForward';
+    case 'ArrowLeft':
+      return live ? null : 'stepBack';
+    case 'p':
+    case 'P':
+      return 'playPause';
+    case 'c':
+    case 'C':
+      return live ? 'continue' : null;
+    case 'b':
+    case 'B':
+      return 'toggleBreakpoint';
+    case 'g':
+    case 'G':
+      return 'jump';
+    case 'Home':
+      return live ? null : 'home';
+    case 'End':
+      return live ? null : 'end';
+    case '?':
+      return 'help';
+    case 'Escape':
+      return 'close';
+    default:
+      return null;
+  }
+}
+
+/** Whether a key press happened while typing (the shortcuts then stay out of the way). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (target === null || typeof target !== 'object') return false;
+  const el = target as { tagName?: unknown; isContentEditable?: unknown; type?: unknown };
+  if (el.isContentEditable === true) return true;
+  const tag = typeof el.tagName === 'string' ? el.tagName.toUpperCase() : '';
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  // Buttons-like inputs do not take text: Space on a focused checkbox still toggles it, though.
+  const type = typeof el.type === 'string' ? el.type : 'text';
+  return !['button', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(type);
+}
+
+/** Keys of the help overlay's descriptions. */
+export type ShortcutKey =
+  | 'stepLive'
+  | 'stepForward'
+  | 'stepBack'
+  | 'pauseLive'
+  | 'playReplay'
+  | 'continue'
+  | 'breakpoint'
+  | 'jump'
+  | 'homeEnd'
+  | 'help'
+  | 'close';
+
+/** One row of the help overlay: the keys, what they do, and in which modes. */
+export interface Shortcut {
+  readonly keys: readonly string[];
+  readonly text: ShortcutKey;
+  readonly modes: readonly AppMode[];
+}
+
+/** Every shortcut, in the order the help overlay lists them. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['Space', '→'], text: 'stepLive', modes: ['live'] },
+  { keys: ['Space', '→'], text: 'stepForward', modes: ['replay'] },
+  { keys: ['Shift+Space', '←'], text: 'stepBack', modes: ['replay'] },
+  { keys: ['p'], text: 'pauseLive', modes: ['live'] },
+  { keys: ['p'], text: 'playReplay', modes: ['replay'] },
+  { keys: ['c'], text: 'continue', modes: ['live'] },
+  { keys: ['b'], text: 'breakpoint', modes: ['live', 'replay'] },
+  { keys: ['g'], text: 'jump', modes: ['live', 'replay'] },
+  { keys: ['Home', 'End'], text: 'homeEnd', modes: ['replay'] },
+  { keys: ['?'], text: 'help', modes: ['live', 'replay'] },
+  { keys: ['Esc'], text: 'close', modes: ['live', 'replay'] },
+];
+
+/** The descriptions, in both languages. */
+export const SHORTCUT_TEXT: Catalog<ShortcutKey> = {
+  en: {
+    stepLive: 'Step: let the held thread run to its next event',
+    stepForward: 'Step forward one event',
+    stepBack: 'Step back one event',
+    pauseLive: 'Pause the lab, or let it continue',
+    playReplay: 'Play or pause the replay',
+    continue: 'Continue: release every held thread',
+    breakpoint: "Set or clear a breakpoint on the cursor's method",
+    jump: 'Jump to event #N',
+    homeEnd: 'First / last event',
+    help: 'Show or hide these shortcuts',
+    close: 'Close this window or the prompt',
+  },
+  'zh-CN': {
+    stepLive: '单步：让被暂停的线程运行到它的下一个事件',
+    stepForward: '向前一步（下一个事件）',
+    stepBack: '向后一步（上一个事件）',
+    pauseLive: '暂停实验，或让它继续运行',
+    playReplay: '播放或暂停回放',
+    continue: '继续：放行所有被暂停的线程',
+    breakpoint: '在光标所在的方法上设置或取消断点',
+    jump: '跳转到第 N 号事件',
+    homeEnd: '第一个 / 最后一个事件',
+    help: '显示或隐藏快捷键说明',
+    close: '关闭此窗口或输入框',
+  },
+};
