@@ -42,7 +42,8 @@ async function main(): Promise<number> {
   }
   const webRoot = fileURLToPath(new URL('../../web/dist', import.meta.url));
   // A fixed token for scripted sessions (the browser tests); a fresh random one otherwise.
-  const token = process.env['SOCKSCOPE_PRESENTER_TOKEN'] || undefined;
+  const fixed = process.env['SOCKSCOPE_PRESENTER_TOKEN'];
+  const token = fixed === undefined || fixed === '' ? undefined : fixed;
   const runtime = await startRuntime({ host: values.host, port, recordingsDir: values.recordings, webRoot, ...(token ? { token } : {}) });
   console.log('sockscope live lab is running');
   console.log(`  presenter (controls the labs): ${runtime.presenterUrl}`);
