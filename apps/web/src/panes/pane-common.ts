@@ -2,6 +2,7 @@
  * What the panes share besides PaneProps: the presenter flag, the Okabe–Ito colours and a
  * few formatters. Pure, so the panes' logic can be tested without a DOM.
  */
+import { OKABE_ITO } from '../timeline/theme.js';
 import type { SockAddr } from '@sockscope/core/trace';
 import type { LaneRole } from '../model/lanes.js';
 
@@ -16,16 +17,7 @@ export interface PresenterProps {
  * deficiency. The panes never rely on colour alone: a lit item also changes its border,
  * weight or marker.
  */
-export const OKABE_ITO = {
-  black: '#000000',
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
-  bluishGreen: '#009E73',
-  yellow: '#F0E442',
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
-} as const;
+export { OKABE_ITO };
 
 /** A socket address as Python prints it: `('127.0.0.1', 8000)`, `'/tmp/s'`, `None`. */
 export function formatAddress(addr: SockAddr | undefined): string {
