@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeTrace } from '../stream/fake-trace.js';
-import { hitsBreakpoint, matchesMethod, matchesTarget, NO_BREAKPOINTS } from './match.js';
+import { hitsBreakpoint, matchesMethod, matchesTarget, NO_BREAKPOINTS } from '@sockscope/core/trace';
 
 const trace = new FakeTrace();
 const call = trace.call('process_request', 'ThreadingMixIn', { thread: 'MainThread' });

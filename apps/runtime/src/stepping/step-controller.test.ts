@@ -2,7 +2,7 @@ import type { StepState, TraceEvent } from '@sockscope/core';
 import { describe, expect, it } from 'vitest';
 import { FakeTrace } from '../stream/fake-trace.js';
 import { ManualScheduler } from '../stream/manual-scheduler.js';
-import { NO_BREAKPOINTS } from './match.js';
+import { NO_BREAKPOINTS } from '@sockscope/core/trace';
 import { StepController } from './step-controller.js';
 
 /** Lets every pending promise callback and released thread run. */

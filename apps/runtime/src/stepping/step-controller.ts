@@ -5,7 +5,7 @@
 import type { Breakpoints, RunTarget, StepState, TraceEvent } from '@sockscope/core';
 import { realScheduler, type Scheduler } from '../stream/scheduler.js';
 import { HoldQueue } from './hold-queue.js';
-import { hitsBreakpoint, matchesTarget, NO_BREAKPOINTS } from './match.js';
+import { hitsBreakpoint, matchesTarget, NO_BREAKPOINTS } from '@sockscope/core/trace';
 
 /** Default for {@link StepControllerOptions.stepTimeoutMs}. */
 export const DEFAULT_STEP_TIMEOUT_MS = 300;
