@@ -13,6 +13,8 @@ export const TRACE_FILE_VERSION = 1;
 /** What ran: the classes (with their MROs and resolution tables), the options, the backend. */
 export interface LabDescription {
   readonly backend: Backend;
+  /** What ran it, e.g. `CPython 3.11.7` or `Node v20.20.0`; absent in older traces. */
+  readonly backend_version?: string;
   readonly server_class: string;
   /** The server class's MRO, e.g. `['ThreadingTCPServer', 'ThreadingMixIn', ...]`. */
   readonly mro: readonly string[];

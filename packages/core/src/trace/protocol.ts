@@ -4,7 +4,7 @@
  * instances with these maps.
  */
 import type { LabDescription, TraceFile } from './file-format.js';
-import type { SockAddr, TraceEvent, TraceEventKind } from './schema.js';
+import type { Backend, SockAddr, TraceEvent, TraceEventKind } from './schema.js';
 import type { ClientSpec, HandlerName, LabClassRequest, LabMode } from './scenario.js';
 
 /** Where a lab is in its life. */
@@ -101,8 +101,41 @@ export interface RecordingInfo {
 
 /** Asks for a new lab: a public class, or a class built from bases. */
 export interface CreateLabRequest extends LabClassRequest {
+  /** Which implementation serves: the TypeScript port (default) or the real CPython module. */
+  readonly backend?: Backend;
   /** A loopback port from the allowed range; 0 or absent picks a free one. */
   readonly port?: number;
+}
+
+/** A Python module's source as the runtime's `python3` has it installed (read at run time; never shipped). */
+export interface PythonSource {
+  /** The module name trace events give in `src_file`, e.g. `socketserver`. */
+  readonly module: string;
+  /** Where the file is on the runtime's machine. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The CPython sources a viewer can show beside the port's. */
+export interface CPythonSources {
+  /** e.g. `CPython 3.11.7`. */
+  readonly version: string;
+  readonly executable: string;
+  readonly modules: readonly PythonSource[];
+}
+
+/** A scenario file the runtime ships (apps/runtime/scenarios). */
+export interface ScenarioInfo {
+  /** The file name without `.json`, e.g. `ThreadingTCPServer`. */
+  readonly name: string;
+  readonly description: string;
+}
+
+/** One scenario run on both backends, for a side-by-side view. */
+export interface BackendComparison {
+  readonly scenario: string;
+  readonly core: TraceFile;
+  readonly cpython: TraceFile;
 }
 
 /** Names a lab. */
@@ -133,6 +166,11 @@ export interface ClientToServerEvents {
   list_recordings: (req: Record<string, never>, ack: Ack<readonly RecordingInfo[]>) => void;
   delete_recording: (req: { readonly name: string }, ack: Ack<readonly RecordingInfo[]>) => void;
   load_recording: (req: { readonly name: string }, ack: Ack<TraceFile>) => void;
+  /** The installed CPython's socketserver source (and the CPython labs' module); an error when no python3. */
+  cpython_source: (req: Record<string, never>, ack: Ack<CPythonSources>) => void;
+  list_scenarios: (req: Record<string, never>, ack: Ack<readonly ScenarioInfo[]>) => void;
+  /** Runs a shipped scenario headlessly on the port and on CPython (a few seconds) and returns both traces. */
+  compare_scenario: (req: { readonly scenario: string }, ack: Ack<BackendComparison>) => void;
 }
 
 /** What the runtime sends to every viewer. */

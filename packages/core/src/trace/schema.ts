@@ -36,6 +36,11 @@ export interface EventBase {
   readonly span: number | null;
   /** The span that encloses `span`; null at a thread's root. */
   readonly parent_span: number | null;
+  /**
+   * CPython backend only: the source line running in the innermost traced method when the
+   * event happened (for a `call`, the method's `def` line). The port leaves it out.
+   */
+  readonly src_line?: number;
 }
 
 /** A method of a socketserver class or request handler was called. */
@@ -47,6 +52,8 @@ export interface CallEvent extends EventBase {
   readonly cls: string;
   /** The class of `self`, e.g. `ThreadingTCPServer`. */
   readonly self_cls: string;
+  /** CPython backend only: the module whose source defines the method (`socketserver`, `sockscope_cpython.labs`). */
+  readonly src_file?: string;
 }
 
 /** A call returned normally. */

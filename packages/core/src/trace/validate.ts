@@ -32,13 +32,14 @@ const base: Record<string, Check> = {
   thread: str,
   span: nullable(int),
   parent_span: nullable(int),
+  src_line: optional(int),
 };
 
 const method = { method: str, cls: str };
 
 /** The fields of each kind beyond the base ones. */
 const FIELDS: Record<TraceEventKind, Record<string, Check>> = {
-  call: { ...method, self_cls: str },
+  call: { ...method, self_cls: str, src_file: optional(str) },
   return: method,
   exception: { ...method, exc_type: str, message: str },
   bind: {
