@@ -16,11 +16,8 @@ export interface ClientTarget {
 /** Seconds a client waits for a reply before giving up. */
 const RECV_TIMEOUT = 10;
 
-let clientCount = 0;
-
-/** Starts one client thread; it waits `start_ms` first. */
-export function startClient(spec: ClientSpec, target: ClientTarget): Thread {
-  const n = ++clientCount;
+/** Starts client `n` of a lab (thread `client-N`); it waits `start_ms` first. */
+export function startClient(spec: ClientSpec, target: ClientTarget, n: number): Thread {
   const thread = new Thread({ target: () => runClient(spec, target, n), name: `client-${n}`, daemon: true });
   thread.start();
   return thread;

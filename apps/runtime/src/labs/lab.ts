@@ -29,6 +29,7 @@ import { startClient, type ClientTarget } from './clients.js';
 import { HANDLERS } from './handlers.js';
 import { LabTracer, type EventGate, type EventSink } from './lab-tracer.js';
 import { serverClass, type ServerShape } from './server-class.js';
+import type { ServerLab } from './server-lab.js';
 
 /** The lab options that are server attributes, set before the server binds. */
 const SERVER_ATTRIBUTES = [
@@ -46,12 +47,13 @@ export interface LabHooks {
 }
 
 /** A running lab. */
-export class Lab {
+export class Lab implements ServerLab {
   #state: LabState = 'created';
   #mode: LabMode | null = null;
   #error: string | null = null;
   #loop: Thread | null = null;
   #clients: Thread[] = [];
+  #clientCount = 0;
   readonly tracer: LabTracer;
   readonly session: TraceSession;
 
@@ -139,7 +141,7 @@ export class Lab {
       transport: this.shape.transport,
       clientPath: (n) => join(this.dir, `client-${n}.sock`),
     };
-    const started = traced(this.session, () => specs.map((spec) => startClient(spec, target)));
+    const started = traced(this.session, () => specs.map((spec) => startClient(spec, target, ++this.#clientCount)));
     this.#clients.push(...started);
     return started;
   }
@@ -186,6 +188,7 @@ export class Lab {
     return {
       id: this.id,
       backend: 'core',
+      backend_version: `the TypeScript port on Node ${process.version}`,
       server_class: nameOf(this.shape.cls),
       mro: mro(this.shape.cls),
       resolution: resolutionTable(this.shape.cls),

@@ -2,8 +2,8 @@
  * Runs a scenario headlessly: the server loop in its own thread, the clients on their
  * clock, then — from the main thread — `shutdown()` and `server_close()`.
  */
-import { sleep, type LabSummary, type Scenario } from '@sockscope/core';
-import { Lab } from '../labs/lab.js';
+import { sleep, type Backend, type LabSummary, type Scenario } from '@sockscope/core';
+import { createLab } from '../labs/create-lab.js';
 import type { EventSink } from '../labs/lab-tracer.js';
 
 /** How long a handle_request loop may still run after `shutdown_after_ms`, seconds. */
@@ -17,8 +17,9 @@ export async function runScenario(
   scenario: Scenario,
   sink: EventSink,
   onCreated?: (summary: LabSummary) => void,
+  backend: Backend = 'core',
 ): Promise<LabSummary> {
-  const lab = await Lab.create('scenario', scenario, { sinks: [sink] });
+  const lab = await createLab('scenario', { ...scenario, backend }, { sinks: [sink] });
   const summary = lab.summary();
   onCreated?.(summary);
   lab.run(scenario.mode ?? 'serve_forever', scenario.handle_request_count ?? 1);

@@ -3,7 +3,7 @@
  * and, while recording, the trace file it writes in small batches.
  */
 import type { TraceEvent } from '@sockscope/core';
-import type { Lab } from '../labs/lab.js';
+import type { ServerLab } from '../labs/server-lab.js';
 import type { TraceWriter } from '../recording/trace-writer.js';
 import { StepController } from '../stepping/step-controller.js';
 import { LabLog } from '../stream/lab-log.js';
@@ -14,7 +14,7 @@ const FLUSH_MS = 50;
 /** A lab with everything the hub attaches to it. */
 export class LabEntry {
   readonly log = new LabLog();
-  #lab: Lab | null = null;
+  #lab: ServerLab | null = null;
   #recorder: { writer: TraceWriter; name: string; pending: TraceEvent[]; timer: NodeJS.Timeout } | null = null;
 
   constructor(
@@ -22,12 +22,12 @@ export class LabEntry {
     readonly steps: StepController,
   ) {}
 
-  get lab(): Lab {
+  get lab(): ServerLab {
     if (!this.#lab) throw new Error(`lab ${this.id} is still starting`);
     return this.#lab;
   }
 
-  set lab(lab: Lab) {
+  set lab(lab: ServerLab) {
     this.#lab = lab;
   }
 

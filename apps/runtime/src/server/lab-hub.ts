@@ -19,7 +19,7 @@ import type {
   TraceFile,
 } from '@sockscope/core';
 import { basename } from 'node:path';
-import { Lab } from '../labs/lab.js';
+import { createLab } from '../labs/create-lab.js';
 import type { RecordingStore } from '../recording/store.js';
 import { StepController } from '../stepping/step-controller.js';
 import { ViewerFeed } from '../stream/viewer-feed.js';
@@ -90,7 +90,7 @@ export class LabHub {
     steps.onChange((state) => this.broadcast.stepState(id, state));
     this.#labs.set(id, entry);
     try {
-      entry.lab = await Lab.create(id, req, { gate: steps, sinks: [(e) => this.#deliver(entry, e)] });
+      entry.lab = await createLab(id, req, { gate: steps, sinks: [(e) => this.#deliver(entry, e)] });
     } catch (err) {
       this.#labs.delete(id);
       steps.dispose();

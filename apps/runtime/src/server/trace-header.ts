@@ -8,6 +8,7 @@ export function traceHeader(lab: LabSummary, scenario: Scenario | null = null): 
     version: TRACE_FILE_VERSION,
     schema_version: TRACE_SCHEMA_VERSION,
     backend: lab.backend,
+    ...(lab.backend_version === undefined ? {} : { backend_version: lab.backend_version }),
     created_at: new Date().toISOString(),
     scenario,
     server_class: lab.server_class,
