@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setStderr, type TraceEvent } from '@sockscope/core';
+import { setStderr, type Backend, type TraceEvent } from '@sockscope/core';
 import { TraceWriter } from '../recording/trace-writer.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { runScenario } from '../scenario/run-scenario.js';
@@ -12,12 +12,14 @@ import { EXIT_FAILURE, EXIT_OK, messageOf, showHelp, usageError } from './usage.
 
 /** The help of `sockscope record`. */
 export const RECORD_USAGE = `
-usage: sockscope record SCENARIO.json [--out TRACE.jsonl] [--force]
+usage: sockscope record SCENARIO.json [--backend core|cpython] [--out TRACE.jsonl] [--force]
 
-Runs a scenario (a server class, a handler, options and scripted clients) on the
-TypeScript port of socketserver, with no browser, and writes its trace as it goes.
+Runs a scenario (a server class, a handler, options and scripted clients) with no
+browser, and writes its trace as it goes: on the TypeScript port of socketserver, or on
+the real CPython socketserver of your python3 (3.8 or newer).
 
 options:
+  -b, --backend B  core (the TypeScript port, default) or cpython (the real module)
   -o, --out FILE   where to write the trace (default: the scenario's name with .jsonl)
   -f, --force      replace FILE if it exists
   -h, --help       show this help
@@ -32,7 +34,7 @@ export async function recordCommand(argv: readonly string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+      options: { backend: { type: 'string', short: 'b' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean', short: 'f' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
     });
   } catch (thrown) {
@@ -42,13 +44,17 @@ export async function recordCommand(argv: readonly string[]): Promise<number> {
   const [scenarioPath, ...extra] = parsed.positionals;
   if (scenarioPath === undefined) return usageError('sockscope record', 'which scenario? (give SCENARIO.json)', RECORD_USAGE);
   if (extra.length > 0) return usageError('sockscope record', 'one scenario at a time', RECORD_USAGE);
+  const backend = parsed.values.backend ?? 'core';
+  if (backend !== 'core' && backend !== 'cpython') {
+    return usageError('sockscope record', `--backend is "core" or "cpython", not ${JSON.stringify(backend)}`, RECORD_USAGE);
+  }
   const outPath = parsed.values.out ?? `${basename(scenarioPath).replace(/\.json$/, '')}.jsonl`;
   if (existsSync(outPath) && parsed.values.force !== true) {
     err(`error: ${outPath} exists (use --force to replace it)\n`);
     return EXIT_FAILURE;
   }
   try {
-    const count = await record(scenarioPath, outPath);
+    const count = await record(scenarioPath, outPath, backend);
     out(`recorded ${count} events to ${outPath}\n`);
     return EXIT_OK;
   } catch (thrown) {
@@ -58,7 +64,7 @@ export async function recordCommand(argv: readonly string[]): Promise<number> {
 }
 
 /** Runs the scenario, streaming its events into the file; returns how many were written. */
-async function record(scenarioPath: string, outPath: string): Promise<number> {
+async function record(scenarioPath: string, outPath: string, backend: Backend): Promise<number> {
   const scenario = loadScenario(scenarioPath);
   let pending: TraceEvent[] = [];
   let writer: TraceWriter | null = null;
@@ -75,6 +81,7 @@ async function record(scenarioPath: string, outPath: string): Promise<number> {
       scenario,
       (event) => pending.push(event),
       (summary) => (writer = new TraceWriter(outPath, traceHeader(summary, scenario), { overwrite: true })),
+      backend,
     );
     flush();
     return (writer as TraceWriter | null)?.events ?? 0;

@@ -162,15 +162,17 @@ export class Lab implements ServerLab {
     if (this.#state === 'closed') return;
     this.tracer.gate?.dispose();
     await this.shutdown();
-    await traced(this.session, () => this.server.server_close());
-    await this.#loop?.join(5);
+    await traced(this.session, async () => {
+      await this.server.server_close();
+      await this.#loop?.join(5);
+    });
     this.#state = 'closed';
     rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Waits for the loop thread to end (handle_request mode), at most `seconds`. */
   async joinLoop(seconds: number): Promise<void> {
-    await this.#loop?.join(seconds);
+    await traced(this.session, () => this.#loop?.join(seconds));
   }
 
   #fail(err: unknown): void {

@@ -62,7 +62,11 @@ const needsClass = (v: { server?: string | undefined; bases?: string[] | undefin
 const classMessage = { message: 'give "server" (a class name) or "bases" (a list of class names)' };
 
 export const createLabSchema = z
-  .strictObject({ ...classFields, port: z.number().int().min(0).max(LIMITS.portMax).optional() })
+  .strictObject({
+    ...classFields,
+    port: z.number().int().min(0).max(LIMITS.portMax).optional(),
+    backend: z.enum(['core', 'cpython']).optional(),
+  })
   .refine(needsClass, classMessage)
   .refine((v) => v.port === undefined || v.port === 0 || v.port >= LIMITS.portMin, {
     message: `port must be 0 (any free port) or between ${LIMITS.portMin} and ${LIMITS.portMax}`,
@@ -116,3 +120,5 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'message'}: ${i.message}`)
     .join('; ');
 }
+
+export const scenarioRefSchema = z.strictObject({ scenario: z.string().regex(/^[A-Za-z0-9._-]{1,80}$/, 'a scenario name') });

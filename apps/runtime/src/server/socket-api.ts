@@ -12,12 +12,14 @@ import {
   emptySchema,
   labRefSchema,
   recordingNameSchema,
+  scenarioRefSchema,
   runLabSchema,
   runToSchema,
   setBreakpointsSchema,
   spawnClientsSchema,
   stepSchema,
 } from '../protocol/schemas.js';
+import { compareScenario, cpythonSources, listScenarios } from '../cpython/compare.js';
 import { roleFor } from './auth.js';
 import type { LabHub } from './lab-hub.js';
 
@@ -52,6 +54,9 @@ export function attachSocketApi(io: Io, hub: LabHub, token: string): void {
     api.presenter('delete_recording', recordingNameSchema, (r) => hub.deleteRecording(r.name));
     api.anyone('list_recordings', emptySchema, () => hub.recordings.list());
     api.anyone('load_recording', recordingNameSchema, (r) => hub.loadRecording(r.name));
+    api.anyone('cpython_source', emptySchema, () => cpythonSources());
+    api.anyone('list_scenarios', emptySchema, () => listScenarios());
+    api.anyone('compare_scenario', scenarioRefSchema, (r) => compareScenario(r.scenario));
   });
 }
 
