@@ -122,10 +122,14 @@ def _socket_class(tracer):
 def _wrap_selectors(tracer):
     import selectors
 
+    owners = set()
     for name in ('PollSelector', 'SelectSelector', 'EpollSelector', 'DevpollSelector', 'KqueueSelector'):
         cls = getattr(selectors, name, None)
-        if cls is not None and 'select' in vars(cls):
-            cls.select = _traced_select(tracer, vars(cls)['select'])
+        # select() may be inherited (PollSelector's comes from a private base): wrap where it is defined.
+        owner = next((c for c in getattr(cls, '__mro__', ()) if 'select' in vars(c)), None)
+        if owner is not None and owner not in owners:
+            owners.add(owner)
+            owner.select = _traced_select(tracer, vars(owner)['select'])
 
 
 def _traced_select(tracer, select):

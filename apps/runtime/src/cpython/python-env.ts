@@ -22,11 +22,12 @@ let cached: Promise<PythonInfo> | null = null;
 
 /** The Python the CPython backend runs; rejects with a clear message when there is none. */
 export function findPython(): Promise<PythonInfo> {
-  cached ??= probe(process.env['SOCKSCOPE_PYTHON'] ?? 'python3');
+  cached ??= probePython(process.env['SOCKSCOPE_PYTHON'] ?? 'python3');
   return cached;
 }
 
-function probe(executable: string): Promise<PythonInfo> {
+/** Checks one Python executable: runs it, reads its version, refuses one older than MIN_PYTHON. */
+export function probePython(executable: string): Promise<PythonInfo> {
   return new Promise((resolve, reject) => {
     execFile(executable, ['-c', 'import sys, socketserver; print(sys.executable); print("%d.%d.%d" % sys.version_info[:3])'], { timeout: 10_000 }, (error, stdout) => {
       if (error) {
