@@ -47,6 +47,9 @@ def main(argv):
             break
     tracer.uninstall()
     channel.close()
+    if command.get('lost'):
+        # The runtime is gone: nobody will shut the loop down, so do not wait for its thread.
+        os._exit(1)
     return 0
 
 
