@@ -92,6 +92,24 @@ describe('the CPython backend', () => {
     steps.dispose();
   }, 20_000);
 
+  it('CPY-8: a forked child can be held too: paused at its handle(), the client waits', async () => {
+    const steps = new StepController();
+    steps.setBreakpoints({ ...NO_BREAKPOINTS, methods: ['handle'] });
+    const { lab: l, events } = await lab({ server: 'ForkingTCPServer', handler: 'echo' }, steps);
+    l.run('serve_forever');
+    const reply = exchange(portOf(l), 'child\n', 8000);
+    await until(() => steps.state().held !== null);
+    const held = steps.state().held;
+    expect(held).toMatchObject({ kind: 'call', method: 'handle', cls: 'EchoHandler' });
+    const fork = events.find((e) => e.kind === 'fork');
+    expect(held?.pid).toBe(fork?.kind === 'fork' ? fork.child_pid : -1);
+    const early = await Promise.race([reply, new Promise((r) => setTimeout(() => r('none yet'), 400))]);
+    expect(early).toBe('none yet');
+    steps.resume();
+    expect(await reply).toBe('child\n');
+    steps.dispose();
+  }, 20_000);
+
   it('CPY-3: a forked child reports its own events, under its own pid, and none are lost', async () => {
     const { lab: l, events } = await lab({ server: 'ForkingTCPServer', handler: 'echo' });
     l.run('serve_forever');
