@@ -7,6 +7,7 @@ socketserver itself is loaded unchanged. The call/return/exception events come f
 (``sys.setprofile``) sees the same calls and returns, but cannot tell which exception
 unwinds a frame, and the trace needs its type and message."""
 import dis
+import itertools
 import os
 import sys
 import threading
@@ -41,8 +42,10 @@ class Tracer:
         self.server_pid = os.getpid()
         self._local = threading.local()
         self._classes = {}
-        self._span = 0
+        # next() on an itertools.count is atomic under the GIL, so threads never share a span id.
+        self._spans = itertools.count(1)
         self._span_block = 0
+        self._span_blocks = itertools.count(1)
         self._next_tid = 1
         self._tid_lock = threading.Lock()
         threading.main_thread()._sockscope_tid = self._new_tid()
@@ -56,18 +59,15 @@ class Tracer:
             return tid
 
     def _new_span(self):
-        self._span += 1
-        return self._span_block * SPAN_BLOCK + self._span
+        return self._span_block * SPAN_BLOCK + next(self._spans)
 
     def reserve_span_block(self):
-        """A fresh block of span ids for a forked child."""
-        with self._tid_lock:
-            self._span_block_count = getattr(self, '_span_block_count', 0) + 1
-            return self._span_block_count
+        """A fresh block of span ids for a forked child (taken in the parent, before the fork)."""
+        return next(self._span_blocks)
 
     def enter_child(self, block):
         self._span_block = block
-        self._span = 0
+        self._spans = itertools.count(1)
 
     # ---- thread state --------------------------------------------------------
 
