@@ -11,3 +11,4 @@ export type * from './protocol.js';
 export { parseTraceFile, type TraceParse } from './parse-trace-file.js';
 export { validateHeader, type HeaderCheck } from './header.js';
 export { hitsBreakpoint, matchesMethod, matchesTarget, NO_BREAKPOINTS } from './breakpoints.js';
+export * from './canon.js';
