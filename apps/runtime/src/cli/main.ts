@@ -22,6 +22,11 @@ export const COMMANDS: readonly CliCommand[] = [
     summary: 'convert a trace to Chrome Trace Event JSON for Perfetto / chrome://tracing',
     load: async () => (await import('./export-chrome.js')).exportChromeCommand,
   },
+  {
+    name: 'canon',
+    summary: "print a trace's canonical, timing-free form, or diff two traces' forms",
+    load: async () => (await import('./canon.js')).canonCommand,
+  },
 ];
 
 /** Runs the command named by `argv[0]`; resolves to the process's exit status. */
