@@ -46,7 +46,7 @@ const calls = (events: readonly TraceEvent[], method: string): TraceEvent[] =>
 
 describe('CLI-RECORD-1 the CLI records every fixture scenario; validate and export-chrome accept each file', () => {
   it('there is a fixture for every public server class and the special cases', () => {
-    expect(FIXTURES).toHaveLength(16);
+    expect(FIXTURES).toHaveLength(23);
   });
 
   it.each(FIXTURES)('%s', async (fixture) => {
@@ -102,6 +102,58 @@ describe('SCN-2 the special scenarios show their lesson', () => {
     expect(calls(events, 'verify_request')[0]).toMatchObject({ cls: 'RejectAll' });
     expect(calls(events, 'handle')).toHaveLength(0);
     expect(replies(events)).toBe(0);
+  });
+
+  it('crash-sync: the loop itself handles the error (no worker) and serves the next client', () => {
+    const events = eventsOf('crash-sync.json');
+    const [handleError] = calls(events, 'handle_error');
+    expect(handleError?.thread).toBe(calls(events, 'serve_forever')[0]?.thread);
+    expect(events.some((e) => e.kind === 'exception' && e.method === 'process_request' && e.cls === 'BaseServer')).toBe(true);
+    expect(replies(events)).toBe(1);
+  });
+
+  it("crash-udp: the crashing datagram's client gets the empty datagram finish sends; the next is echoed", () => {
+    const events = eventsOf('crash-udp.json');
+    expect(calls(events, 'handle_error')).toHaveLength(1);
+    const received = events.flatMap((e) => (e.kind === 'recv' && e.thread.startsWith('client-') ? [`${e.thread} ${e.preview}`] : []));
+    expect(received.sort()).toEqual(["client-1 b''", "client-2 b'datagram ok'"]);
+  });
+
+  it('daemon-threads: daemon workers are not kept, so server_close joins none', () => {
+    const events = eventsOf('daemon-threads.json');
+    const workers = events.filter((e) => e.kind === 'thread_spawn' && e.child_name.endsWith('(process_request_thread)'));
+    expect(workers.map((e) => e.kind === 'thread_spawn' && e.daemon)).toEqual([true, true]);
+    expect(events.some((e) => e.kind === 'thread_join' && e.joined_name.endsWith('(process_request_thread)'))).toBe(false);
+    expect(replies(events)).toBe(2);
+  });
+
+  it('no-block-on-close: _NoThreads.append and _NoThreads.join do nothing', () => {
+    const events = eventsOf('no-block-on-close.json');
+    expect(calls(events, 'append').every((e) => e.kind === 'call' && e.cls === '_NoThreads')).toBe(true);
+    expect(calls(events, 'join')).toMatchObject([{ cls: '_NoThreads' }]);
+    expect(replies(events)).toBe(2);
+  });
+
+  it('max-children: with max_children 1 each child is reaped before the next fork', () => {
+    const events = eventsOf('max-children.json');
+    const order = events.flatMap((e) => (e.kind === 'fork' ? ['fork'] : e.kind === 'reap' ? ['reap'] : []));
+    expect(order).toEqual(['fork', 'reap', 'fork', 'reap', 'fork', 'reap']);
+    expect(replies(events)).toBe(3);
+  });
+
+  it('stream-echo: each client gets both lines back, then the end of the stream', () => {
+    const events = eventsOf('stream-echo.json');
+    const received = events.flatMap((e) => (e.kind === 'recv' && e.thread === 'client-2' ? [e.preview] : []));
+    expect(received).toEqual(["b'line 1 from client 2\\n'", "b'line 2 from client 2\\n'", "b''"]);
+    expect(replies(events)).toBe(4);
+  });
+
+  it('verify-reject-udp: the datagram is read, refused and dropped; no reply', () => {
+    const events = eventsOf('verify-reject-udp.json');
+    expect(calls(events, 'verify_request')[0]).toMatchObject({ cls: 'RejectAll' });
+    expect(calls(events, 'get_request')).toHaveLength(1);
+    expect(calls(events, 'handle')).toHaveLength(0);
+    expect(events.some((e) => e.kind === 'recv' && e.thread.startsWith('client-'))).toBe(false);
   });
 });
 
