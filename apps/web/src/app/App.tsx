@@ -1,6 +1,8 @@
 /**
- * The app: the top bar, then the live lab or the replay. Both stay mounted (the live
- * connection goes on while you look at a replay); only the active one draws.
+ * The app: the top bar, then the live lab, the replay or the comparison. All stay mounted (the
+ * live connection goes on while you look at a replay); only the active one draws. The live
+ * lab's connection is shared: the comparison runs scenarios through it, and the source pane
+ * shows the CPython sources it read.
  *
  * First screen: a link to a trace (`#trace=…`) opens the replay at its cursor; otherwise the
  * live build opens the live lab (an empty state says what to do) and the static build the
@@ -8,10 +10,13 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog, type Lang } from '../i18n/i18n.js';
-import type { AppMode } from '../machines/keyboard.js';
+import type { TraceFile } from '@sockscope/core/trace';
+import { APP_MODES, type AppMode } from '../machines/keyboard.js';
+import { CPythonSourceContext, NO_CPYTHON } from '../panes/source/cpython-context.js';
+import { CompareMode } from './compare/CompareMode.js';
 import { STATIC_BUILD } from './env.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import type { LiveStatus } from './live/live-types.js';
+import type { LiveStatus, RuntimeLink } from './live/live-types.js';
 import { ReplayMode } from './replay/ReplayMode.js';
 import { useReplayController } from './replay/useReplayController.js';
 import { TopBar } from './TopBar.js';
@@ -26,6 +31,14 @@ const LiveMode = import.meta.env.MODE === 'static' ? null : lazy(() => import('.
 
 const LANG_KEY = 'sockscope.lang';
 
+/** The modes of this build: the static one has no live lab. */
+const MODES: readonly AppMode[] = LiveMode ? APP_MODES : APP_MODES.filter((m) => m !== 'live');
+
+const TITLES: Readonly<Record<AppMode, string>> = { live: 'sockscope — live lab', replay: 'sockscope — replay', compare: 'sockscope — compare' };
+
+/** The runtime before the live lab connects (and always in the static build). */
+const NO_RUNTIME: RuntimeLink = { request: null, cpython: NO_CPYTHON };
+
 /** The root component. */
 export function App() {
   const [lang, setLang] = useState<Lang>(() => initialLang(window.location.search, readStorage(LANG_KEY), navigator.languages));
@@ -33,6 +46,7 @@ export function App() {
   const [mode, setMode] = useState<AppMode>(() => (STATIC_BUILD || parseHash(window.location.hash).trace !== null ? 'replay' : 'live'));
   const [help, setHelp] = useState(false);
   const [live, setLive] = useState<LiveStatus>({ connection: 'connecting', role: null });
+  const [runtime, setRuntime] = useState<RuntimeLink>(NO_RUNTIME);
   const replay = useReplayController(mode === 'replay');
 
   useEffect(() => {
@@ -46,15 +60,24 @@ export function App() {
     if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [presenter]);
 
-  // The live lab has no trace to name: a reload there stays in the live lab.
+  // Only the replay names a trace in the address: a reload elsewhere stays in the live lab.
   useEffect(() => {
-    document.title = mode === 'live' ? 'sockscope — live lab' : 'sockscope — replay';
-    if (mode === 'live' && window.location.hash !== '') {
+    document.title = TITLES[mode];
+    if (mode !== 'replay' && window.location.hash !== '') {
       window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
     }
   }, [mode]);
 
-  useShortcuts(mode, true, { help: () => setHelp((h) => !h), close: () => setHelp(false) });
+  const switchTo = useCallback((next: AppMode) => {
+    if (MODES.includes(next)) setMode(next);
+  }, []);
+  useShortcuts(mode, true, {
+    help: () => setHelp((h) => !h),
+    close: () => setHelp(false),
+    modeLive: () => switchTo('live'),
+    modeReplay: () => switchTo('replay'),
+    modeCompare: () => switchTo('compare'),
+  });
 
   const openInReplay = useCallback(
     (path: string) => {
@@ -64,42 +87,56 @@ export function App() {
     [replay],
   );
 
-  const dragging = useFileDrop((file) => {
+  const openTraceInReplay = useCallback(
+    (file: TraceFile, name: string) => {
+      setMode('replay');
+      replay.openParsed(file, name, { kind: 'file', name });
+    },
+    [replay],
+  );
+
+  // The comparison takes dropped files in its columns; anywhere else a drop opens the replay.
+  const dragging = useFileDrop(mode !== 'compare', (file) => {
     setMode('replay');
     void replay.openFile(file);
   });
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app${presenter ? ' app--presenter' : ''}`}>
-        <TopBar
-          mode={mode}
-          onMode={LiveMode ? setMode : null}
-          live={LiveMode ? live : null}
-          lang={lang}
-          onLang={setLang}
-          presenter={presenter}
-          onPresenter={setPresenter}
-          onHelp={() => setHelp((h) => !h)}
-        />
-        <div className="app__body">
-          {LiveMode && (
-            <Suspense fallback={mode === 'live' ? <div className="empty" /> : null}>
-              <LiveMode
-                active={mode === 'live'}
-                presenter={presenter}
-                overlayOpen={help}
-                onStatus={setLive}
-                onOpenInReplay={openInReplay}
-                onSwitchToReplay={() => setMode('replay')}
-              />
-            </Suspense>
-          )}
-          <ReplayMode replay={replay} active={mode === 'replay'} presenter={presenter} overlayOpen={help} />
+      <CPythonSourceContext.Provider value={runtime.cpython}>
+        <div className={`app${presenter ? ' app--presenter' : ''}`}>
+          <TopBar
+            mode={mode}
+            modes={MODES}
+            onMode={switchTo}
+            live={LiveMode ? live : null}
+            lang={lang}
+            onLang={setLang}
+            presenter={presenter}
+            onPresenter={setPresenter}
+            onHelp={() => setHelp((h) => !h)}
+          />
+          <div className="app__body">
+            {LiveMode && (
+              <Suspense fallback={mode === 'live' ? <div className="empty" /> : null}>
+                <LiveMode
+                  active={mode === 'live'}
+                  presenter={presenter}
+                  overlayOpen={help}
+                  onStatus={setLive}
+                  onRuntime={setRuntime}
+                  onOpenInReplay={openInReplay}
+                  onSwitchToReplay={() => setMode('replay')}
+                />
+              </Suspense>
+            )}
+            <ReplayMode replay={replay} active={mode === 'replay'} presenter={presenter} overlayOpen={help} />
+            <CompareMode active={mode === 'compare'} request={runtime.request} presenter={presenter} onOpenInReplay={openTraceInReplay} />
+          </div>
+          {help && <HelpOverlay mode={mode} modes={MODES} onClose={() => setHelp(false)} />}
+          {dragging && <DropOverlay />}
         </div>
-        {help && <HelpOverlay mode={mode} modes={LiveMode ? ['live', 'replay'] : ['replay']} onClose={() => setHelp(false)} />}
-        {dragging && <DropOverlay />}
-      </div>
+      </CPythonSourceContext.Provider>
     </LangContext.Provider>
   );
 }
@@ -122,12 +159,27 @@ function DropOverlay() {
   );
 }
 
-/** Files dragged onto the window: true while dragging; `onFile` gets a dropped file. */
-function useFileDrop(onFile: (file: File) => void): boolean {
+/**
+ * Files dragged onto the window: true while dragging; `onFile` gets a dropped file. While not
+ * `enabled` a drop does nothing (the browser still does not navigate to the file).
+ */
+function useFileDrop(enabled: boolean, onFile: (file: File) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const latest = useRef(onFile);
   latest.current = onFile;
   useEffect(() => {
+    if (!enabled) {
+      setDragging(false);
+      const block = (e: DragEvent): void => {
+        if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      };
+      window.addEventListener('dragover', block);
+      window.addEventListener('drop', block);
+      return () => {
+        window.removeEventListener('dragover', block);
+        window.removeEventListener('drop', block);
+      };
+    }
     let depth = 0;
     const hasFiles = (e: DragEvent): boolean => e.dataTransfer?.types.includes('Files') ?? false;
     const enter = (e: DragEvent): void => {
@@ -164,7 +216,7 @@ function useFileDrop(onFile: (file: File) => void): boolean {
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, []);
+  }, [enabled]);
   return dragging;
 }
 

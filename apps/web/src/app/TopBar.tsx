@@ -1,15 +1,17 @@
 /**
- * The top bar: the title, Live lab / Replay, the connection and the role (presenter or
+ * The top bar: the title, Live lab / Replay / Compare (with their keys 1 2 3), the connection and the role (presenter or
  * viewer), the language, presenter mode (large type, high contrast) and the shortcut help.
  */
 import { LANGS, useT, type Catalog, type Lang } from '../i18n/i18n.js';
-import type { AppMode } from '../machines/keyboard.js';
+import { APP_MODES, type AppMode } from '../machines/keyboard.js';
 import type { LiveStatus } from './live/live-types.js';
 
 const TEXT: Catalog<
   | 'tagline'
   | 'live'
   | 'replay'
+  | 'compare'
+  | 'modeKey'
   | 'replayOnly'
   | 'presenterRole'
   | 'presenterRoleHint'
@@ -28,6 +30,8 @@ const TEXT: Catalog<
     tagline: "inside Python's socketserver",
     live: 'Live lab',
     replay: 'Replay',
+    compare: 'Compare',
+    modeKey: '{mode} (key {key})',
     replayOnly: 'Replay of recorded traces',
     presenterRole: 'Presenter',
     presenterRoleHint: 'You control the labs',
@@ -46,6 +50,8 @@ const TEXT: Catalog<
     tagline: '深入 Python 的 socketserver',
     live: '实时实验',
     replay: '回放',
+    compare: '对比',
+    modeKey: '{mode}（按键 {key}）',
     replayOnly: '回放已录制的追踪',
     presenterRole: '讲师',
     presenterRoleHint: '你可以控制实验',
@@ -67,8 +73,9 @@ const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'EN', 'zh-CN': '简体�
 /** The bar's props. */
 export interface TopBarProps {
   readonly mode: AppMode;
-  /** null: the replay-only build (no live lab). */
-  readonly onMode: ((mode: AppMode) => void) | null;
+  /** The modes this build has (the static one has no live lab). */
+  readonly modes: readonly AppMode[];
+  readonly onMode: (mode: AppMode) => void;
   readonly live: LiveStatus | null;
   readonly lang: Lang;
   readonly onLang: (lang: Lang) => void;
@@ -78,7 +85,7 @@ export interface TopBarProps {
 }
 
 /** The bar. */
-export function TopBar({ mode, onMode, live, lang, onLang, presenter, onPresenter, onHelp }: TopBarProps) {
+export function TopBar({ mode, modes, onMode, live, lang, onLang, presenter, onPresenter, onHelp }: TopBarProps) {
   const t = useT(TEXT);
   return (
     <header className="topbar">
@@ -89,10 +96,18 @@ export function TopBar({ mode, onMode, live, lang, onLang, presenter, onPresente
         <h1>sockscope</h1>
         <span className="topbar__tagline">{t('tagline')}</span>
       </div>
-      {onMode ? (
+      {modes.length > 1 ? (
         <nav className="segmented segmented--dark" aria-label={t('modes')}>
-          {(['live', 'replay'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} className={mode === m ? 'is-on' : ''} onClick={() => onMode(m)}>
+          {modes.map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              className={mode === m ? 'is-on' : ''}
+              onClick={() => onMode(m)}
+              title={t('modeKey', { mode: t(m), key: APP_MODES.indexOf(m) + 1 })}
+              aria-keyshortcuts={String(APP_MODES.indexOf(m) + 1)}
+            >
               {t(m)}
             </button>
           ))}

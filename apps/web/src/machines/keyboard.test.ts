@@ -36,6 +36,17 @@ describe('WEB-KEYS-1 the shortcut map', () => {
     expect(keyAction(press('Escape'), 'live')).toBe('close');
   });
 
+  it('1, 2, 3 switch to the live lab, the replay, the comparison from any mode; the comparison has no stepping keys', () => {
+    for (const mode of ['live', 'replay', 'compare'] as const) {
+      expect(keyAction(press('1'), mode)).toBe('modeLive');
+      expect(keyAction(press('2'), mode)).toBe('modeReplay');
+      expect(keyAction(press('3'), mode)).toBe('modeCompare');
+      expect(keyAction(press('?'), mode)).toBe('help');
+    }
+    for (const key of [' ', 'ArrowRight', 'ArrowLeft', 'p', 'b', 'g', 'Home']) expect(keyAction(press(key), 'compare')).toBeNull();
+    expect(SHORTCUTS.filter((s) => s.modes.includes('compare')).map((s) => s.text)).toEqual(['modes', 'help', 'close']);
+  });
+
   it('keys with Ctrl, Cmd or Alt are left to the browser', () => {
     expect(keyAction(press('p', { ctrlKey: true }), 'replay')).toBeNull();
     expect(keyAction(press('g', { metaKey: true }), 'replay')).toBeNull();

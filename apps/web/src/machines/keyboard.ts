@@ -4,6 +4,7 @@
  *
  * | key                 | live lab                    | replay                    |
  * |---------------------|-----------------------------|---------------------------|
+ * | 1 / 2 / 3           | to the live lab / the replay / the comparison (every mode) |
  * | Space, →            | step one event              | step forward              |
  * | Shift+Space, ←      | –                           | step back                 |
  * | p                   | pause / continue            | play / pause              |
@@ -13,11 +14,16 @@
  * | Home / End          | –                           | first / last event        |
  * | ?                   | this help                                               |
  * | Esc                 | close the help or the prompt                            |
+ *
+ * The comparison of two traces (`compare`) has only the mode keys, `?` and Esc.
  */
 import type { Catalog } from '../i18n/i18n.js';
 
-/** The two modes of the app. */
-export type AppMode = 'live' | 'replay';
+/** The modes of the app: the live lab, the replay of a trace, two traces compared. */
+export type AppMode = 'live' | 'replay' | 'compare';
+
+/** Every mode, in the order of their keys (1, 2, 3) and of the top bar. */
+export const APP_MODES: readonly AppMode[] = ['live', 'replay', 'compare'];
 
 /** What a shortcut does. */
 export type KeyAction =
@@ -31,7 +37,10 @@ export type KeyAction =
   | 'home'
   | 'end'
   | 'help'
-  | 'close';
+  | 'close'
+  | 'modeLive'
+  | 'modeReplay'
+  | 'modeCompare';
 
 /** The parts of a KeyboardEvent the mapping looks at. */
 export interface KeyPress {
@@ -45,7 +54,24 @@ export interface KeyPress {
 /** The action for a key press in a mode, or null when the key means nothing there. */
 export function keyAction(press: KeyPress, mode: AppMode): KeyAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  const live = mode === 'live';
+  switch (press.key) {
+    case '1':
+      return 'modeLive';
+    case '2':
+      return 'modeReplay';
+    case '3':
+      return 'modeCompare';
+    case '?':
+      return 'help';
+    case 'Escape':
+      return 'close';
+    default:
+      return mode === 'compare' ? null : traceKey(press, mode === 'live');
+  }
+}
+
+/** The keys that move through a trace: the live lab's or the replay's. */
+function traceKey(press: KeyPress, live: boolean): KeyAction | null {
   switch (press.key) {
     case ' ':
     case 'Spacebar':
@@ -71,10 +97,6 @@ export function keyAction(press: KeyPress, mode: AppMode): KeyAction | null {
       return live ? null : 'home';
     case 'End':
       return live ? null : 'end';
-    case '?':
-      return 'help';
-    case 'Escape':
-      return 'close';
     default:
       return null;
   }
@@ -105,7 +127,8 @@ export type ShortcutKey =
   | 'jump'
   | 'homeEnd'
   | 'help'
-  | 'close';
+  | 'close'
+  | 'modes';
 
 /** One row of the help overlay: the keys, what they do, and in which modes. */
 export interface Shortcut {
@@ -125,8 +148,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['b'], text: 'breakpoint', modes: ['live', 'replay'] },
   { keys: ['g'], text: 'jump', modes: ['live', 'replay'] },
   { keys: ['Home', 'End'], text: 'homeEnd', modes: ['replay'] },
-  { keys: ['?'], text: 'help', modes: ['live', 'replay'] },
-  { keys: ['Esc'], text: 'close', modes: ['live', 'replay'] },
+  { keys: ['1', '2', '3'], text: 'modes', modes: ['live', 'replay', 'compare'] },
+  { keys: ['?'], text: 'help', modes: ['live', 'replay', 'compare'] },
+  { keys: ['Esc'], text: 'close', modes: ['live', 'replay', 'compare'] },
 ];
 
 /** The descriptions, in both languages. */
@@ -143,6 +167,7 @@ export const SHORTCUT_TEXT: Catalog<ShortcutKey> = {
     homeEnd: 'First / last event',
     help: 'Show or hide these shortcuts',
     close: 'Close this window or the prompt',
+    modes: 'Switch mode: {names}',
   },
   'zh-CN': {
     stepLive: '单步：让被暂停的线程运行到它的下一个事件',
@@ -156,5 +181,6 @@ export const SHORTCUT_TEXT: Catalog<ShortcutKey> = {
     homeEnd: '第一个 / 最后一个事件',
     help: '显示或隐藏快捷键说明',
     close: '关闭此窗口或输入框',
+    modes: '切换模式：{names}',
   },
 };

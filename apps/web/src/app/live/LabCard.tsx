@@ -7,6 +7,7 @@ import type { LabSummary, SockAddr } from '@sockscope/core/trace';
 import { useState } from 'react';
 import { useT, type Catalog } from '../../i18n/i18n.js';
 import type { TraceModel } from '../../model/trace-model.js';
+import { BackendBadge } from '../../panes/BackendBadge.js';
 import { downloadChromeTrace, downloadTrace, traceHeader } from '../../transport/download.js';
 import { Notice } from '../Notice.js';
 import { clientSpecs, DEFAULT_STEPS, parseSteps } from './client-steps.js';
@@ -160,6 +161,9 @@ export function LabCard({
       <div className="lab-card__head">
         <span className="mono">{lab.id}</span>
         <span className={`badge badge--${lab.state}`}>{t(`state_${lab.state}`)}</span>
+      </div>
+      <div>
+        <BackendBadge info={lab} />
       </div>
       <div>
         <code className="strong">{lab.server_class}</code> · <span className="muted">{t('handler')}</span> <code>{lab.handler_class}</code>

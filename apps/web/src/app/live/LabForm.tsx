@@ -1,12 +1,14 @@
 /**
  * A new lab (presenter only): a public server class, or a class built from bases — the MRO
  * playground shows the resulting MRO (or Python's TypeError) before anything runs — a
- * handler from the registry, the class attributes set before bind, and Start
- * (create_lab + run_lab).
+ * handler from the registry, the class attributes set before bind, the backend that runs it
+ * (the TypeScript port or the real CPython module) and Start (create_lab + run_lab).
  */
-import { HANDLER_NAMES, type CreateLabRequest, type HandlerName, type LabOptions, type LabMode } from '@sockscope/core/trace';
-import { useEffect, useMemo, useState } from 'react';
-import { useT, type Catalog } from '../../i18n/i18n.js';
+import { HANDLER_NAMES, type Backend, type CreateLabRequest, type HandlerName, type LabOptions, type LabMode } from '@sockscope/core/trace';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
+import { backendLabel } from '../../panes/backend.js';
+import { CPythonSourceContext } from '../../panes/source/cpython-context.js';
 import { BASE_NAMES, CLASS_BASES, linearize, parseBases, PUBLIC_SERVER_CLASSES, type Linearization } from '../c3.js';
 import { IconPlay } from '../icons.js';
 import { Notice } from '../Notice.js';
@@ -39,6 +41,9 @@ const TEXT: Catalog<
   | 'start'
   | 'starting'
   | 'failed'
+  | 'backend'
+  | 'cpythonChoice'
+  | 'cpythonProblem'
 > = {
   en: {
     title: 'Start a lab',
@@ -67,6 +72,9 @@ const TEXT: Catalog<
     start: 'Start the lab',
     starting: 'Starting…',
     failed: 'The lab did not start',
+    backend: 'Runs on',
+    cpythonChoice: 'CPython',
+    cpythonProblem: 'The runtime could not find CPython ({error}); a CPython lab will probably not start.',
   },
   'zh-CN': {
     title: '启动一个实验',
@@ -95,6 +103,9 @@ const TEXT: Catalog<
     start: '启动实验',
     starting: '正在启动…',
     failed: '实验没有启动',
+    backend: '运行于',
+    cpythonChoice: 'CPython',
+    cpythonProblem: '运行时找不到 CPython（{error}）；CPython 实验很可能无法启动。',
   },
 };
 
@@ -132,6 +143,9 @@ const FLAG_OPTIONS: ReadonlyArray<readonly [FlagOption, boolean]> = [
 /** The form. */
 export function LabForm({ request }: { readonly request: LiveRequest }) {
   const t = useT(TEXT);
+  const lang = useContext(LangContext);
+  const cpython = useContext(CPythonSourceContext);
+  const [backend, setBackend] = useState<Backend>('core');
   const [kind, setKind] = useState<'public' | 'bases'>('public');
   const [server, setServer] = useState('ThreadingTCPServer');
   const [rejectAll, setRejectAll] = useState(false);
@@ -174,6 +188,7 @@ export function LabForm({ request }: { readonly request: LiveRequest }) {
     const created = await request('create_lab', {
       ...which,
       handler,
+      ...(backend === 'cpython' ? { backend } : {}),
       ...(Object.keys(options).length > 0 ? { options } : {}),
       ...(portNumber === undefined ? {} : { port: portNumber }),
     });
@@ -278,6 +293,14 @@ export function LabForm({ request }: { readonly request: LiveRequest }) {
         </select>
       </label>
 
+      <BackendChoice
+        backend={backend}
+        onBackend={setBackend}
+        label={t('backend')}
+        cpythonName={cpython.status === 'ready' ? backendLabel({ backend: 'cpython', backend_version: cpython.sources.version }, lang).short : t('cpythonChoice')}
+        problem={backend === 'cpython' && cpython.status === 'error' ? t('cpythonProblem', { error: cpython.error }) : null}
+      />
+
       <details className="options">
         <summary>{t('options')}</summary>
         <p className="muted small">{t('optionsHint')}</p>
@@ -339,6 +362,43 @@ export function LabForm({ request }: { readonly request: LiveRequest }) {
         )}
       </button>
     </form>
+  );
+}
+
+/** Which implementation runs the lab, and how they differ (the threads). */
+function BackendChoice({
+  backend,
+  onBackend,
+  label,
+  cpythonName,
+  problem,
+}: {
+  readonly backend: Backend;
+  readonly onBackend: (backend: Backend) => void;
+  readonly label: string;
+  readonly cpythonName: string;
+  readonly problem: string | null;
+}) {
+  const lang = useContext(LangContext);
+  const port = backendLabel({ backend: 'core' }, lang);
+  const py = backendLabel({ backend: 'cpython' }, lang);
+  const hintId = 'lab-form-backend-hint';
+  return (
+    <div className="field backend-choice">
+      <span id="lab-form-backend">{label}</span>
+      <div className="segmented" role="radiogroup" aria-labelledby="lab-form-backend" aria-describedby={hintId}>
+        <button type="button" role="radio" aria-checked={backend === 'core'} className={backend === 'core' ? 'is-on' : ''} onClick={() => onBackend('core')} title={port.hint}>
+          {port.label}
+        </button>
+        <button type="button" role="radio" aria-checked={backend === 'cpython'} className={backend === 'cpython' ? 'is-on' : ''} onClick={() => onBackend('cpython')} title={py.hint}>
+          {cpythonName}
+        </button>
+      </div>
+      <p id={hintId} className="muted small">
+        {backend === 'core' ? port.hint : py.hint}
+      </p>
+      {problem !== null && <p className="error-text small">{problem}</p>}
+    </div>
   );
 }
 

@@ -14,6 +14,7 @@ import { toggleBreakpoint } from '../../machines/breakpoints.js';
 import { canControl, liveMachine, selectedStep, type LiveEvent } from '../../machines/live-machine.js';
 import { cursorState } from '../../model/cursor-state.js';
 import type { PaneProps } from '../../panes/pane-props.js';
+import { NO_CPYTHON, type CPythonSourceState } from '../../panes/source/cpython-context.js';
 import { LiveClient, takeToken, type ReplyOf, type RequestName, type RequestOf } from '../../transport/live-client.js';
 import { JumpPrompt } from '../JumpPrompt.js';
 import { Notice } from '../Notice.js';
@@ -23,7 +24,7 @@ import { useShortcuts } from '../useShortcuts.js';
 import { Workspace } from '../Workspace.js';
 import { LabCard } from './LabCard.js';
 import { LabForm } from './LabForm.js';
-import type { LiveRequest, LiveStatus } from './live-types.js';
+import type { LiveRequest, LiveStatus, RuntimeLink } from './live-types.js';
 import { Recordings } from './Recordings.js';
 import { StepBar, type LiveView } from './StepBar.js';
 
@@ -93,16 +94,21 @@ export interface LiveModeProps {
   /** The help overlay is open: shortcuts wait. */
   readonly overlayOpen: boolean;
   readonly onStatus: (status: LiveStatus) => void;
+  /** The connection for the rest of the app (the compare view, the source pane's CPython column). */
+  readonly onRuntime: (link: RuntimeLink) => void;
   /** Opens a trace path (a recording) in the replay. */
   readonly onOpenInReplay: (path: string) => void;
   readonly onSwitchToReplay: () => void;
 }
 
+/** How long to wait for the runtime's python3 to say where its socketserver is. */
+const CPYTHON_SOURCE_TIMEOUT_MS = 15_000;
+
 /** Where the live cursor is: following the newest event, on the held one, or where the user put it. */
 type CursorMode = { readonly kind: 'follow' } | { readonly kind: 'held' } | { readonly kind: 'manual'; readonly index: number };
 
 /** The live screen. */
-export default function LiveMode({ active, presenter, overlayOpen, onStatus, onOpenInReplay, onSwitchToReplay }: LiveModeProps) {
+export default function LiveMode({ active, presenter, overlayOpen, onStatus, onRuntime, onOpenInReplay, onSwitchToReplay }: LiveModeProps) {
   const t = useT(TEXT);
   const sendRef = useRef<((event: LiveEvent) => void) | null>(null);
   const [client] = useState(() => new LiveClient({ token: takeToken(), dispatch: (event) => sendRef.current?.(event) }));
@@ -137,9 +143,29 @@ export default function LiveMode({ active, presenter, overlayOpen, onStatus, onO
   }, [view, role, onStatus]);
 
   const request: LiveRequest = useCallback(
-    <K extends RequestName>(name: K, req: RequestOf<K>): Promise<Reply<ReplyOf<K>>> => client.request(name, req),
+    <K extends RequestName>(name: K, req: RequestOf<K>, timeoutMs?: number): Promise<Reply<ReplyOf<K>>> => client.request(name, req, timeoutMs),
     [client],
   );
+
+  // CPython's sources: asked for once per connection; kept while the connection is down.
+  const online = view !== 'disconnected' && view !== 'connecting';
+  const [cpython, setCPython] = useState<CPythonSourceState>(NO_CPYTHON);
+  useEffect(() => {
+    if (!online) {
+      setCPython((c) => (c.status === 'ready' ? c : NO_CPYTHON));
+      return;
+    }
+    let current = true;
+    setCPython((c) => (c.status === 'ready' ? c : { status: 'loading' }));
+    void client.request('cpython_source', {}, CPYTHON_SOURCE_TIMEOUT_MS).then((reply) => {
+      if (!current) return;
+      setCPython((c) => (reply.ok ? { status: 'ready', sources: reply.value } : c.status === 'ready' ? c : { status: 'error', error: reply.error }));
+    });
+    return () => {
+      current = false;
+    };
+  }, [online, client]);
+  useEffect(() => onRuntime({ request: online ? request : null, cpython }), [online, request, cpython, onRuntime]);
 
   // The cursor: a pause (or a new held event) puts it on the held event; continuing follows again.
   const [cursorMode, setCursorMode] = useState<CursorMode>({ kind: 'follow' });
@@ -187,7 +213,7 @@ export default function LiveMode({ active, presenter, overlayOpen, onStatus, onO
   });
 
   if (!active) return null;
-  const connected = view !== 'disconnected' && view !== 'connecting';
+  const connected = online;
   return (
     <div className="mode mode--live">
       <Sidebar title={t('panel')} folded={presenter}>

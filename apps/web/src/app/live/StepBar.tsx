@@ -4,10 +4,11 @@
  * or thread, continue, and the breakpoints. Viewers see the same state and no controls.
  */
 import type { Breakpoints, LabSummary, RunTarget, StepState, TraceEvent, TraceEventKind } from '@sockscope/core/trace';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useT, type Catalog } from '../../i18n/i18n.js';
+import { useContext, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
 import { EVENT_KINDS, NO_BREAKPOINTS } from '../../machines/breakpoints.js';
 import type { TraceModel } from '../../model/trace-model.js';
+import { backendLabel } from '../../panes/backend.js';
 import { BreakpointsEditor } from '../BreakpointsEditor.js';
 import { IconContinue, IconFollow, IconPause, IconRunTo, IconStep } from '../icons.js';
 import { eventMethod, methodNames, threadNames } from '../trace-info.js';
@@ -109,6 +110,7 @@ export interface StepBarProps {
 /** The bar. */
 export function StepBar(props: StepBarProps) {
   const t = useT(TEXT);
+  const lang = useContext(LangContext);
   const { labs, lab, onSelect, view, step, model, version, canControl } = props;
   // The model is mutated in place: `version` says when it changed.
   const methods = useMemo(() => (model ? methodNames(model) : []), [model, version]);
@@ -138,7 +140,7 @@ export function StepBar(props: StepBarProps) {
         <select className="lab-select mono" value={lab ?? ''} onChange={(e) => onSelect(e.target.value)} aria-label={t('labs')}>
           {labs.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.id} · {l.server_class}
+              {l.id} · {l.server_class} · {backendLabel(l, lang).short}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { useContext } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
+import { BackendBadge } from '../../panes/BackendBadge.js';
 import { downloadChromeTrace, downloadTrace, traceHeader } from '../../transport/download.js';
 import { Notice } from '../Notice.js';
 import { EXAMPLES_DIR, type ReplayController } from './useReplayController.js';
@@ -125,10 +126,13 @@ export function ReplaySidebar({ replay }: { readonly replay: ReplayController })
           <div className="trace-card">
             <div className="trace-card__name mono">{trace.name}</div>
             <div>
+              <BackendBadge info={header} />
+            </div>
+            <div>
               <code>{header.server_class}</code> · {t('handler')} <code>{header.handler_class}</code>
             </div>
             <div className="muted small">
-              {t('events', { n: trace.file.events.length })} · {header.backend} · {t('recorded', { when: formatWhen(header.created_at, lang) })}
+              {t('events', { n: trace.file.events.length })} · {t('recorded', { when: formatWhen(header.created_at, lang) })}
             </div>
             {header.scenario?.description && <p className="small">{header.scenario.description}</p>}
             <div className="small">

@@ -7,6 +7,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useT, type Catalog, type Translate } from '../../i18n/i18n.js';
 import type { PaneProps } from '../pane-props.js';
 import { cx, type PresenterProps } from '../pane-common.js';
+import { BackendBadge } from '../BackendBadge.js';
 import { PaneFrame } from '../PaneFrame.js';
 import { codeList, fill } from '../rich.js';
 import { useWidth } from '../use-width.js';
@@ -121,7 +122,11 @@ export function MroPane({ description, state, presenter = false }: MroPaneProps)
   const litMethod = explanation && explanation.kind !== 'other' && explanation.side === shown ? explanation.method : null;
 
   return (
-    <PaneFrame title={t('title')} subtitle={<code className="ss-code">{description.server_class}</code>} presenter={presenter} className="ss-mro">
+    <PaneFrame title={t('title')} subtitle={
+        <>
+          <code className="ss-code">{description.server_class}</code> <BackendBadge info={description} short />
+        </>
+      } presenter={presenter} className="ss-mro">
       <div ref={measure} className="ss-mro-measure" aria-hidden="true" />
       <p className={cx('ss-mro-explain', explanation && 'ss-mro-explain--lit')} aria-live="polite">
         {explanationText(explanation, t)}
