@@ -8,7 +8,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class TopBar {
   constructor(readonly page: Page) {}
 
-  mode(name: 'Live lab' | 'Replay'): Locator {
+  mode(name: 'Live lab' | 'Replay' | 'Compare'): Locator {
     return this.page.getByRole('navigation', { name: 'Mode' }).getByRole('button', { name });
   }
 
@@ -35,6 +35,16 @@ export class TimelinePane {
 /** The live lab panel and the step-through bar. */
 export class LiveLab {
   constructor(readonly page: Page) {}
+
+  /** Picks the implementation that runs the next lab. */
+  async backend(name: 'TypeScript port' | 'CPython'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'Runs on' }).getByRole('radio', { name: name === 'CPython' ? /^CPython/ : name }).click();
+  }
+
+  /** The badge that says which backend runs the watched lab. */
+  backendBadge(): Locator {
+    return this.page.locator('.lab-card [data-backend]').first();
+  }
 
   async start(serverClass: string, handler: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Server class' }).selectOption(serverClass);
@@ -107,5 +117,63 @@ export class Replay {
 
   async open(path: string): Promise<void> {
     await this.page.locator('input[type="file"]').first().setInputFiles(path);
+  }
+}
+
+/** The workspace's source pane: the port's TypeScript and CPython's own source. */
+export class SourcePane {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Source' }).click();
+  }
+
+  get pane(): Locator {
+    return this.page.getByRole('region', { name: 'Source' });
+  }
+
+  /** The CPython column (named after the CPython that the runtime found). */
+  get cpython(): Locator {
+    return this.pane.locator('.ss-source-col--cpython');
+  }
+
+  get port(): Locator {
+    return this.pane.locator('.ss-source-col--port');
+  }
+}
+
+/** Compare mode: a scenario run on both backends, or two trace files, side by side. */
+export class Compare {
+  constructor(readonly page: Page) {}
+
+  toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'compare' });
+  }
+
+  async pick(scenario: string): Promise<void> {
+    await this.toolbar().getByRole('combobox', { name: 'Scenario' }).selectOption(scenario);
+  }
+
+  runButton(): Locator {
+    return this.toolbar().getByRole('button', { name: 'Run on both' });
+  }
+
+  /** The verdict line: "Identical canonical forms" or "N lines differ". */
+  verdict(): Locator {
+    return this.page.locator('.compare__verdict');
+  }
+
+  column(side: 'left' | 'right'): Locator {
+    return this.page.getByRole('region', { name: side === 'left' ? 'Left column' : 'Right column' });
+  }
+
+  /** Opens a trace file into one column. */
+  async open(side: 'left' | 'right', path: string): Promise<void> {
+    await this.column(side).locator('input[type="file"]').setInputFiles(path);
+  }
+
+  /** The canonical forms' rows that differ. */
+  differingRows(): Locator {
+    return this.page.locator('.canon-row--diff');
   }
 }

@@ -5,9 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { TOKEN } from '../playwright.config.js';
-import { LiveLab, Replay, TimelinePane, TopBar } from '../pages/sockscope.js';
+import { fileURLToPath } from 'node:url';
+import { Compare, LiveLab, Replay, SourcePane, TimelinePane, TopBar } from '../pages/sockscope.js';
 
 const presenterUrl = `./?token=${TOKEN}`;
+const example = (name: string): string => fileURLToPath(new URL(`../../apps/web/public/examples/${name}.jsonl`, import.meta.url));
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -176,4 +178,59 @@ test('J8 switch to 简体中文: the UI is in Chinese, socketserver names stay a
   await expect(page.getByText('ThreadingTCPServer').first()).toBeVisible();
   await page.getByRole('button', { name: /演示模式|Presenter mode/ }).click();
   await shot(page, 'j8-zh-presenter');
+});
+
+test('J9 compare: a scenario run on both backends shows both columns and the verdict; two files compare without running', async ({ page }) => {
+  await page.goto('./');
+  await page.keyboard.press('3');
+  await expect(new TopBar(page).mode('Compare')).toHaveAttribute('aria-pressed', 'true');
+  const compare = new Compare(page);
+  await compare.pick('ThreadingTCPServer');
+  await compare.runButton().click();
+  await expect(compare.runButton()).toBeDisabled();
+  await expect(compare.toolbar()).toContainText(/Running ThreadingTCPServer on the port, then on CPython/);
+  await expect(compare.verdict()).toHaveText(/Identical canonical forms|\d+ lines? differs?/, { timeout: 60_000 });
+  await expect(compare.runButton()).toBeEnabled();
+  await expect(compare.column('left')).toContainText('TypeScript port');
+  await expect(compare.column('right')).toContainText(/CPython 3\.\d+\.\d+ \(real socketserver\)/);
+  for (const side of ['left', 'right'] as const) {
+    await expect(compare.column(side).getByRole('list', { name: 'MRO' })).toContainText(/ThreadingTCPServer.*ThreadingMixIn.*TCPServer.*BaseServer.*object/s);
+    await expect(compare.column(side)).toContainText(/\d+ events/);
+  }
+  // The shipped scenarios give the same canonical form on both backends (the runtime's CONF-2).
+  await expect(compare.verdict()).toHaveText(/Identical canonical forms/);
+  await expect(compare.differingRows()).toHaveCount(0);
+  await shot(page, 'j9-compare-run');
+
+  // At home, no runtime needed: two recordings, one in each column.
+  await compare.open('left', example('ThreadingTCPServer'));
+  await compare.open('right', example('bad-base-order'));
+  await expect(compare.column('right')).toContainText('bad-base-order.jsonl');
+  await expect(compare.verdict()).toHaveText(/\d+ lines differ/);
+  expect(await compare.differingRows().count()).toBeGreaterThan(0);
+  await shot(page, 'j9-compare-files');
+  await compare.column('right').getByRole('button', { name: 'Open in Replay' }).click();
+  await expect(new TopBar(page).mode('Replay')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByText('bad-base-order.jsonl').first()).toBeVisible();
+});
+
+test('J10 a CPython-backend live lab shows the CPython badge and CPython\'s own source', async ({ page }) => {
+  await page.goto(presenterUrl);
+  const lab = new LiveLab(page);
+  await lab.backend('CPython');
+  await lab.start('ThreadingTCPServer', 'slow_echo');
+  await expect(lab.backendBadge()).toHaveText(/CPython 3\.\d+\.\d+ \(real socketserver\)/);
+  await lab.spawnClients();
+  await expect.poll(() => new TimelinePane(page).lanes('worker thread'), { timeout: 20_000 }).toBe(3);
+  // The cursor on serve_forever's call: both sources show it; CPython's call event names its def line.
+  await page.getByPlaceholder(/Class\.method or thread/).fill('BaseServer.serve_forever');
+  await page.getByRole('option').filter({ hasText: 'BaseServer.serve_forever()' }).first().click();
+  const source = new SourcePane(page);
+  await source.open();
+  await expect(source.port).toContainText('serve_forever(poll_interval = 0.5)');
+  await expect(source.cpython).toContainText(/socketserver\.py:\d+/);
+  await expect(source.cpython.locator('.ss-source-line--current')).toHaveCount(1);
+  await expect(source.cpython.locator('.ss-source-line--current')).toContainText('def serve_forever(self, poll_interval=0.5):');
+  await shot(page, 'j10-cpython-source');
+  await closeLab(page);
 });

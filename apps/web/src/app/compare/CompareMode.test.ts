@@ -51,4 +51,10 @@ describe('WEB-COMPARE-4 the comparison renders in both languages', () => {
     expect(html).toContain('≠');
     expect(html).toContain('<span class="visually-hidden">differs: </span>b');
   });
+
+  it('marks where each run of differences starts, for "Next difference"', () => {
+    const html = inLang('en', createElement(CanonDiff, { rows: compareTexts('a\nb\nc\nd\ne\n', 'a\nB\nC\nd\nE\n'), label: 'forms', differs: 'differs' }));
+    expect(html.match(/canon-row--diff/g)).toHaveLength(3);
+    expect(html.match(/canon-row--first/g)).toHaveLength(2);
+  });
 });

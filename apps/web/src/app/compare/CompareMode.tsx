@@ -4,12 +4,12 @@
  * count, then both canonical forms with the lines that differ lit, and the verdict.
  */
 import type { TraceFile } from '@sockscope/core/trace';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
 import { fill } from '../../panes/rich.js';
 import type { LiveRequest } from '../live/live-types.js';
 import { Notice } from '../Notice.js';
-import { CanonDiff } from './CanonDiff.js';
+import { CanonDiff, FIRST_DIFF } from './CanonDiff.js';
 import { canonText, compareTexts, differingRows, oneSide, type CanonText, type DiffRow } from './compare-model.js';
 import type { CompareSide } from './compare-state.js';
 import { CompareColumn } from './CompareColumn.js';
@@ -37,6 +37,7 @@ const TEXT: Catalog<
   | 'right'
   | 'forms'
   | 'differs'
+  | 'next'
 > = {
   en: {
     toolbar: 'compare',
@@ -60,6 +61,7 @@ const TEXT: Catalog<
     right: 'Right column',
     forms: 'The canonical forms side by side',
     differs: 'differs',
+    next: 'Next difference ↓',
   },
   'zh-CN': {
     toolbar: '对比',
@@ -82,6 +84,7 @@ const TEXT: Catalog<
     right: '右栏',
     forms: '并排显示的两个规范形式',
     differs: '不同',
+    next: '下一处不同 ↓',
   },
 };
 
@@ -100,6 +103,7 @@ export function CompareMode({ active, request, presenter, onOpenInReplay }: Comp
   const t = useT(TEXT);
   const compare = useCompareController(request, active);
   const { state } = compare;
+  const scroller = useRef<HTMLDivElement>(null);
   const [left, right] = state.sides;
   const leftCanon = useCanon(left);
   const rightCanon = useCanon(right);
@@ -130,6 +134,11 @@ export function CompareMode({ active, request, presenter, onOpenInReplay }: Comp
             {both ? (
               <>
                 <span aria-hidden="true">{differing === 0 ? '✓' : '≠'}</span> {differing === 0 ? t('same') : differing === 1 ? t('differOne') : t('differ', { n: differing })}
+                {differing > 0 && (
+                  <button type="button" className="btn btn--small compare__next" onClick={() => nextDifference(scroller.current)}>
+                    {t('next')}
+                  </button>
+                )}
               </>
             ) : (
               t('needTwo')
@@ -153,7 +162,7 @@ export function CompareMode({ active, request, presenter, onOpenInReplay }: Comp
         </div>
         {rows !== null ? (
           <>
-            <CanonDiff rows={rows} label={t('forms')} differs={t('differs')} />
+            <CanonDiff rows={rows} label={t('forms')} differs={t('differs')} scroller={scroller} />
             <p className="compare__about muted small">{t('about')}</p>
           </>
         ) : (
@@ -168,6 +177,16 @@ export function CompareMode({ active, request, presenter, onOpenInReplay }: Comp
       </div>
     </div>
   );
+}
+
+/** Scrolls the forms to the next run of differing lines below the top (back to the first after the last). */
+function nextDifference(scroller: HTMLDivElement | null): void {
+  if (!scroller) return;
+  const starts = [...scroller.querySelectorAll<HTMLElement>(`.${FIRST_DIFF}`)];
+  const top = scroller.scrollTop + 2;
+  // The scroller is positioned: each row's offsetTop is from its top.
+  const next = starts.find((el) => el.offsetTop > top) ?? starts[0];
+  if (next) scroller.scrollTo({ top: next.offsetTop, behavior: 'smooth' });
 }
 
 function canonError(canon: CanonText | null): string | null {
