@@ -12,6 +12,7 @@ export default defineConfig({
       'packages/**/examples/**/*.test.ts',
       'apps/**/src/**/*.test.ts',
       'tools/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/.tmp/**'],
     environment: 'node',
