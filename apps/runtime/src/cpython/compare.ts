@@ -52,7 +52,8 @@ export function listScenarios(): ScenarioInfo[] {
     .sort()
     .map((f) => {
       const name = f.slice(0, -'.json'.length);
-      return { name, description: loadScenario(join(SCENARIO_DIR, f)).description ?? '' };
+      const scenario = loadScenario(join(SCENARIO_DIR, f));
+      return { name, description: scenario.description ?? '', description_zh: scenario.description_zh ?? '' };
     });
 }
 

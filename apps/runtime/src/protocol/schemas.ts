@@ -75,6 +75,7 @@ export const createLabSchema = z
 export const scenarioSchema = z
   .strictObject({
     description: z.string().max(2000).optional(),
+    description_zh: z.string().max(2000).optional(),
     ...classFields,
     mode: z.enum(['serve_forever', 'handle_request']).optional(),
     handle_request_count: z.number().int().min(1).max(LIMITS.handleRequestCount).optional(),

@@ -58,7 +58,7 @@ describe('REC-STORE-1 recording names are plain file names inside the folder', (
 });
 
 describe('REC-STORE-2 list() describes every recording from its header and content', () => {
-  it('server class, events, bytes, created_at, lab, complete', () => {
+  it('server class, events, bytes, created_at, lab, complete, backend', () => {
     const store = new RecordingStore(dir);
     const live = store.create('live', sampleHeader({ created_at: '2024-01-02T00:00:00.000Z' }), { lab: 'lab-1' });
     live.append(events(3));
@@ -67,8 +67,8 @@ describe('REC-STORE-2 list() describes every recording from its header and conte
     done.close();
 
     expect(store.list()).toEqual([
-      { name: 'done', lab: null, server_class: 'TCPServer', events: 2, bytes: done.bytes, created_at: '2024-01-01T00:00:00.000Z', complete: true },
-      { name: 'live', lab: 'lab-1', server_class: 'ThreadingTCPServer', events: 3, bytes: live.bytes, created_at: '2024-01-02T00:00:00.000Z', complete: true },
+      { name: 'done', lab: null, server_class: 'TCPServer', events: 2, bytes: done.bytes, created_at: '2024-01-01T00:00:00.000Z', complete: true, backend: 'core' },
+      { name: 'live', lab: 'lab-1', server_class: 'ThreadingTCPServer', events: 3, bytes: live.bytes, created_at: '2024-01-02T00:00:00.000Z', complete: true, backend: 'core' },
     ]);
     // The listing follows the file as it grows.
     live.append(events(4).slice(3));

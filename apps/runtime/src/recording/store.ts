@@ -141,6 +141,8 @@ export class RecordingStore {
       bytes,
       created_at: header?.created_at ?? stat.mtime.toISOString(),
       complete,
+      ...(header ? { backend: header.backend } : {}),
+      ...(header?.backend_version === undefined ? {} : { backend_version: header.backend_version }),
     };
   }
 

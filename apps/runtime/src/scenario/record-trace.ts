@@ -10,7 +10,7 @@ import { runScenario } from './run-scenario.js';
 export async function recordTrace(scenario: Scenario, backend: Backend = 'core'): Promise<TraceFile> {
   const events: TraceEvent[] = [];
   let summary: LabSummary | null = null;
-  quietStderr(+1);
+  quietStderr(1);
   try {
     const end = await runScenario(scenario, (event) => events.push(event), (created) => (summary = created), backend);
     events.sort((a, b) => a.seq - b.seq);

@@ -97,6 +97,9 @@ export interface RecordingInfo {
   readonly bytes: number;
   readonly created_at: string;
   readonly complete: boolean;
+  /** Which implementation produced it (absent when the header cannot be read). */
+  readonly backend?: Backend;
+  readonly backend_version?: string;
 }
 
 /** Asks for a new lab: a public class, or a class built from bases. */
@@ -129,6 +132,8 @@ export interface ScenarioInfo {
   /** The file name without `.json`, e.g. `ThreadingTCPServer`. */
   readonly name: string;
   readonly description: string;
+  /** The description in Simplified Chinese (empty when the scenario has none). */
+  readonly description_zh: string;
 }
 
 /** One scenario run on both backends, for a side-by-side view. */

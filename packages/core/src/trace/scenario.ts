@@ -76,6 +76,8 @@ export interface LabClassRequest {
 /** A whole lab run. */
 export interface Scenario extends LabClassRequest {
   readonly description?: string;
+  /** The same description in Simplified Chinese. */
+  readonly description_zh?: string;
   readonly mode?: LabMode;
   /** With mode `handle_request`: how many times to call it. */
   readonly handle_request_count?: number;

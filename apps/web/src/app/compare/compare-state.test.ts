@@ -5,8 +5,8 @@ import { compareReducer, defaultScenario, INITIAL_COMPARE, type CompareAction, t
 
 const run = (...actions: CompareAction[]): CompareState => actions.reduce(compareReducer, INITIAL_COMPARE);
 const list = [
-  { name: 'TCPServer', description: 'one at a time' },
-  { name: 'ThreadingTCPServer', description: 'a thread per request' },
+  { name: 'TCPServer', description: 'one at a time', description_zh: '一次一个' },
+  { name: 'ThreadingTCPServer', description: 'a thread per request', description_zh: '每个请求一个线程' },
 ];
 const comparison: BackendComparison = { scenario: 'ThreadingTCPServer', core: exampleFile('ThreadingTCPServer'), cpython: exampleFile('TCPServer') };
 
