@@ -2,6 +2,7 @@
 import type { RecordingInfo } from '@sockscope/core/trace';
 import { useContext } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
+import { BackendBadge } from '../../panes/BackendBadge.js';
 
 const TEXT: Catalog<'none' | 'open' | 'download' | 'events' | 'writing'> = {
   en: {
@@ -33,6 +34,7 @@ export function Recordings({ recordings, onOpen }: { readonly recordings: readon
             {r.name}
           </div>
           <div className="small muted">
+            {r.backend && <BackendBadge info={{ backend: r.backend, ...(r.backend_version ? { backend_version: r.backend_version } : {}) }} short />}{' '}
             <code>{r.server_class}</code> · {t('events', { n: r.events })} · {new Date(r.created_at).toLocaleTimeString(lang)}
             {!r.complete && <> · {t('writing')}</>}
           </div>
