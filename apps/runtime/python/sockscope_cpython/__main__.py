@@ -4,6 +4,7 @@ The runtime sends ``create`` first; the lab is built under the trace hook and de
 back (``created``). Then the main thread obeys ``run``, ``clients``, ``gate``, ``shutdown``
 and ``close`` until the lab is closed or the runtime goes away."""
 import os
+import signal
 import socketserver
 import sys
 import traceback
@@ -19,6 +20,8 @@ def main(argv):
     if len(argv) != 2:
         sys.stderr.write('usage: python3 -m sockscope_cpython SOCKET_PATH\n')
         return 2
+    # Ctrl-C in the terminal reaches the whole process group; the runtime ends the lab itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # 3.12+ warns about fork() in a threaded process; the lab forks on purpose.
     warnings.filterwarnings('ignore', message='.*fork.*', category=DeprecationWarning)
     channel = Channel(argv[1])

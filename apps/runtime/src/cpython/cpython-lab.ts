@@ -38,6 +38,15 @@ interface CreatedLab {
   readonly address: SockAddr;
 }
 
+/** How long `close` waits for python3 to shut the lab down before it is killed, ms. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** A lab on CPython. */
 export class CPythonLab implements ServerLab {
   #state: LabState = 'created';
@@ -147,9 +156,9 @@ export class CPythonLab implements ServerLab {
     if (this.#state === 'closed') return;
     this.tracer.gate?.dispose();
     try {
-      await this.#process?.command('close');
+      await withTimeout(this.#process?.command('close'), CLOSE_TIMEOUT_MS);
     } catch {
-      // The process may be gone already; the lab closes all the same.
+      // The process may be gone or stuck; the lab closes all the same (stop() kills it).
     }
     this.#state = 'closed';
     await this.#process?.stop();
