@@ -60,13 +60,16 @@ function run(call: Call, inner: ExecContext, session: TraceSession): unknown {
     void session.emit({ kind: 'return', ...ended }, inner, false);
     return result;
   }
+  // The return (or exception) event; the caller goes on at once unless the tracer holds
+  // the thread there (an `await` of nothing would still cost a promise and a tick).
   return result.then(
-    async (value: unknown) => {
-      await session.emit({ kind: 'return', ...ended }, inner);
-      return value;
+    (value: unknown) => {
+      const held = session.emit({ kind: 'return', ...ended }, inner);
+      return held ? held.then(() => value) : value;
     },
-    async (err: unknown) => {
-      await session.emit({ kind: 'exception', ...ended, ...describeError(err) }, inner);
+    (err: unknown) => {
+      const held = session.emit({ kind: 'exception', ...ended, ...describeError(err) }, inner);
+      if (held) return held.then(() => Promise.reject(err as Error));
       throw err;
     },
   );

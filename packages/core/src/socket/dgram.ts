@@ -20,7 +20,12 @@ export interface DatagramEndpoint {
   address(): SockAddr;
   readable(): boolean;
   waitReadable(timeout: number | null): Promise<boolean>;
-  recv(timeout: number | null): Promise<Datagram>;
+  /** Calls `wake` once when a datagram waits (at once if one does); returns a cancel. */
+  whenReadable(wake: () => void): () => void;
+  /** Waits up to `timeout` seconds until `take` has a datagram: nothing when one is already here. */
+  wait(timeout: number | null): Promise<void> | undefined;
+  /** After `wait`: the next datagram (an empty one from nobody once closed). */
+  take(): Datagram;
   send(data: Uint8Array, to: SockAddr): Promise<void>;
   close(): void;
 }
@@ -40,17 +45,26 @@ class Inbox {
     return this.queue.length > 0 || this.closed;
   }
 
+  readonly isReadable = (): boolean => this.readable();
+
   async waitReadable(timeout: number | null): Promise<boolean> {
     try {
-      await this.changed.until(() => this.readable(), timeout);
+      await this.changed.until(this.isReadable, timeout);
       return true;
     } catch {
       return false;
     }
   }
 
-  async take(timeout: number | null): Promise<Datagram> {
-    await this.changed.until(() => this.readable(), timeout);
+  whenReadable(wake: () => void): () => void {
+    return this.changed.whenReady(this.isReadable, wake);
+  }
+
+  wait(timeout: number | null): Promise<void> | undefined {
+    return this.changed.until(this.isReadable, timeout);
+  }
+
+  take(): Datagram {
     return this.queue.shift() ?? { data: Buffer.alloc(0), from: null };
   }
 }
@@ -98,8 +112,16 @@ export class UdpEndpoint implements DatagramEndpoint {
     return this.#inbox.waitReadable(timeout);
   }
 
-  recv(timeout: number | null): Promise<Datagram> {
-    return this.#inbox.take(timeout);
+  whenReadable(wake: () => void): () => void {
+    return this.#inbox.whenReadable(wake);
+  }
+
+  wait(timeout: number | null): Promise<void> | undefined {
+    return this.#inbox.wait(timeout);
+  }
+
+  take(): Datagram {
+    return this.#inbox.take();
   }
 
   send(data: Uint8Array, to: SockAddr): Promise<void> {
@@ -157,8 +179,16 @@ export class UnixDgramEndpoint implements DatagramEndpoint {
     return this.#inbox.waitReadable(timeout);
   }
 
-  recv(timeout: number | null): Promise<Datagram> {
-    return this.#inbox.take(timeout);
+  whenReadable(wake: () => void): () => void {
+    return this.#inbox.whenReadable(wake);
+  }
+
+  wait(timeout: number | null): Promise<void> | undefined {
+    return this.#inbox.wait(timeout);
+  }
+
+  take(): Datagram {
+    return this.#inbox.take();
   }
 
   send(data: Uint8Array, to: SockAddr): Promise<void> {

@@ -3,7 +3,7 @@
  * `selectors.PollSelector`). It polls the registered sockets' readability, and emits
  * `select_wait` / `select_ready` / `select_timeout` events.
  */
-import { emit } from '../trace/emit.js';
+import { emit, tracing } from '../trace/emit.js';
 import type { Socket } from './socket.js';
 
 /** Python's `selectors.EVENT_READ`. */
@@ -41,19 +41,45 @@ export class ServerSelector {
    */
   async select(timeout: number | null): Promise<Array<[SelectorKey, number]>> {
     const wait = timeout === null ? null : Math.max(0, timeout);
-    await emit({ kind: 'select_wait', timeout: wait });
+    const traced = tracing();
+    if (traced) await emit({ kind: 'select_wait', timeout: wait });
     let ready = this.#ready();
     if (ready.length === 0 && wait !== 0) {
-      await Promise.race(this.#keys.map(({ sock }) => sock.waitReadable(wait)));
+      await this.#wait(wait);
       ready = this.#ready();
     }
-    if (ready.length === 0) await emit({ kind: 'select_timeout' });
-    for (const [key] of ready) await emit({ kind: 'select_ready', fd: key.fd });
+    if (traced) {
+      if (ready.length === 0) await emit({ kind: 'select_timeout' });
+      for (const [key] of ready) await emit({ kind: 'select_ready', fd: key.fd });
+    }
     return ready;
   }
 
+  /** Waits until one registered socket is readable, or `seconds` pass: one promise, one timer. */
+  #wait(seconds: number | null): Promise<void> {
+    return new Promise((resolve) => {
+      const cancels: Array<() => void> = [];
+      let timer: NodeJS.Timeout | undefined;
+      let done = false;
+      const wake = (): void => {
+        if (done) return;
+        done = true;
+        if (timer !== undefined) clearTimeout(timer);
+        for (const cancel of cancels) cancel();
+        resolve();
+      };
+      for (const { sock } of this.#keys) {
+        cancels.push(sock.whenReadable(wake));
+        if (done) break;
+      }
+      if (!done && seconds !== null) timer = setTimeout(wake, seconds * 1000);
+    });
+  }
+
   #ready(): Array<[SelectorKey, number]> {
-    return this.#keys.filter(({ sock }) => sock.readable()).map(({ key }) => [key, EVENT_READ]);
+    const ready: Array<[SelectorKey, number]> = [];
+    for (const { key, sock } of this.#keys) if (sock.readable()) ready.push([key, EVENT_READ]);
+    return ready;
   }
 
   /** Python's `close()`: forgets every registration. */

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import { BlockingIOError, fromNodeError, OSError, OverflowError } from '../python/exceptions.js';
 import { reprBytes } from '../python/repr.js';
-import { emit, emitPassing } from '../trace/emit.js';
+import { emit, emitPassing, tracing } from '../trace/emit.js';
 import type { SockAddr } from '../trace/schema.js';
 import {
   AF_INET,
@@ -45,6 +45,8 @@ export class Socket {
   #fd = -1;
   #role: SocketRole = 'client';
   #local: SockAddr = null;
+  /** A connection whose local address is not read yet (see `fromStream`). */
+  #localOf: net.Socket | null = null;
   #peer: SockAddr = null;
   readonly #options = new Map<string, number>();
   /** Forked children holding a copy of this datagram socket (see `retainForChild`). */
@@ -63,7 +65,9 @@ export class Socket {
     s.#state = { kind: 'stream', conn: new StreamConnection(sock) };
     s.#role = role;
     s.#fd = handleFd(sock);
-    s.#local = family === AF_UNIX ? (sock.localAddress ?? '') : inetAddr(family, sock.localAddress, sock.localPort);
+    // The local address is asked of the OS only when wanted (getsockname is a system call
+    // that an accepted connection rarely needs; CPython does not make it either).
+    s.#localOf = sock;
     s.#peer = family === AF_UNIX ? '' : inetAddr(family, sock.remoteAddress, sock.remotePort);
     return s;
   }
@@ -149,7 +153,11 @@ export class Socket {
     if (this.#timeout === 0 && !listener.readable()) throw wouldBlock();
     const sock = await listener.accept(this.#timeout);
     const conn = Socket.fromStream(this.family, sock, 'connection');
-    await emit({ kind: 'accept', fd: this.#fd, conn_fd: conn.fileno(), client_address: conn.#peer });
+    if (tracing()) {
+      // Await only a tracer that holds this thread: awaiting nothing still costs a tick.
+      const hold = emit({ kind: 'accept', fd: this.#fd, conn_fd: conn.fileno(), client_address: conn.#peer });
+      if (hold) await hold;
+    }
     return [conn, conn.#peer];
   }
 
@@ -167,53 +175,94 @@ export class Socket {
     const connected = Socket.fromStream(this.family, sock, 'client');
     this.#state = connected.#state;
     this.#fd = connected.#fd;
-    this.#local = connected.#local;
+    this.#local = connected.#localAddress();
     this.#peer = this.family === AF_UNIX ? unixPath(address) : connected.#peer;
     await emit({ kind: 'connect', fd: this.#fd, address: this.#peer, local_address: this.#local });
   }
+
+  // Untraced, the methods below neither build events (a bytes preview costs) nor await
+  // anything that does not wait: each `await` is a promise and a turn of the microtask
+  // queue on the path of every request.
 
   /** Python's `recv(bufsize)`: up to `bufsize` bytes; empty at end of stream. */
   async recv(bufsize: number): Promise<Buffer> {
     if (this.type === SOCK_DGRAM) return (await this.recvfrom(bufsize))[0];
     const { conn } = this.#expect('stream', 'recv');
     if (this.#timeout === 0 && !conn.readable()) throw wouldBlock();
-    const data = await conn.recv(bufsize, this.#timeout);
-    await emit({ kind: 'recv', fd: this.#fd, nbytes: data.length, preview: reprBytes(data) });
+    const waiting = conn.wait(this.#timeout);
+    if (waiting) await waiting;
+    const data = conn.take(bufsize);
+    if (tracing()) {
+      // Await only a tracer that holds this thread: awaiting nothing still costs a tick.
+      const hold = emit({ kind: 'recv', fd: this.#fd, nbytes: data.length, preview: reprBytes(data) });
+      if (hold) await hold;
+    }
     return data;
   }
 
   /** Python's `recvfrom(bufsize)`: one datagram, cut to `bufsize` bytes, and its sender. */
   async recvfrom(bufsize: number): Promise<[Buffer, SockAddr]> {
     if (this.type === SOCK_STREAM) return [await this.recv(bufsize), null];
-    const ep = await this.#datagramEndpoint();
+    const ep = this.#boundEndpoint() ?? (await this.#datagramEndpoint());
     if (this.#timeout === 0 && !ep.readable()) throw wouldBlock();
-    const { data: whole, from } = await ep.recv(this.#timeout);
+    const waiting = ep.wait(this.#timeout);
+    if (waiting) await waiting;
+    const { data: whole, from } = ep.take();
     // Linux truncates a datagram longer than the buffer and drops the rest.
-    const data = whole.subarray(0, bufsize);
-    await emit({ kind: 'recv', fd: this.#fd, nbytes: data.length, preview: reprBytes(data), peer: from });
+    const data = whole.length > bufsize ? whole.subarray(0, bufsize) : whole;
+    if (tracing()) {
+      const hold = emit({ kind: 'recv', fd: this.#fd, nbytes: data.length, preview: reprBytes(data), peer: from });
+      if (hold) await hold;
+    }
     return [data, from];
   }
 
   /** Python's `send(data)`: returns the number of bytes sent (here always all of them). */
   async send(data: Uint8Array): Promise<number> {
     if (this.type === SOCK_DGRAM) return this.sendto(data, this.#peer);
-    const { conn } = this.#expect('stream', 'send');
-    await conn.send(data);
-    await emit({ kind: 'send', fd: this.#fd, nbytes: data.length, preview: reprBytes(data) });
+    const sending = this.#sendStream(data);
+    if (sending) await sending;
     return data.length;
   }
 
-  /** Python's `sendall(data)`. */
+  /** Python's `sendall(data)` (its own method, as in CPython: it does not call `send`). */
   async sendall(data: Uint8Array): Promise<void> {
-    await this.send(data);
+    if (this.type === SOCK_DGRAM) {
+      await this.sendto(data, this.#peer);
+      return;
+    }
+    const sending = this.#sendStream(data);
+    if (sending) await sending;
+  }
+
+  /** Writes all of `data` to the connection and emits `send`; a promise only if something must be waited for. */
+  #sendStream(data: Uint8Array): Promise<void> | undefined {
+    const { conn } = this.#expect('stream', 'send');
+    const sending = conn.send(data);
+    if (sending) return sending.then(() => this.#traceSend(data));
+    return this.#traceSend(data);
+  }
+
+  #traceSend(data: Uint8Array): Promise<void> | undefined {
+    if (!tracing()) return undefined;
+    return emit({ kind: 'send', fd: this.#fd, nbytes: data.length, preview: reprBytes(data) }) ?? undefined;
   }
 
   /** Python's `sendto(data, address)`: one datagram. */
   async sendto(data: Uint8Array, address: SockAddr): Promise<number> {
-    const ep = await this.#datagramEndpoint();
+    const ep = this.#boundEndpoint() ?? (await this.#datagramEndpoint());
     await ep.send(data, address);
-    await emit({ kind: 'send', fd: this.#fd, nbytes: data.length, preview: reprBytes(data), peer: address });
+    if (tracing()) {
+      // Await only a tracer that holds this thread: awaiting nothing still costs a tick.
+      const hold = emit({ kind: 'send', fd: this.#fd, nbytes: data.length, preview: reprBytes(data), peer: address });
+      if (hold) await hold;
+    }
     return data.length;
+  }
+
+  /** The datagram endpoint of a bound socket, without waiting; undefined otherwise. */
+  #boundEndpoint(): DatagramEndpoint | undefined {
+    return this.#state.kind === 'dgram' ? this.#state.ep : undefined;
   }
 
   /** An unbound datagram socket binds implicitly on first use, as the OS does. */
@@ -282,7 +331,8 @@ export class Socket {
       return typeof a === 'string' ? a : a === null ? null : inetAddr(this.family, a.address, a.port);
     }
     if (s.kind === 'dgram') return s.ep.address();
-    if (this.#local !== null) return this.#local;
+    const local = this.#localAddress();
+    if (local !== null) return local;
     return this.family === AF_UNIX ? '' : this.family === AF_INET6 ? ['::', 0, 0, 0] : ['0.0.0.0', 0];
   }
 
@@ -348,6 +398,30 @@ export class Socket {
     if (s.kind === 'stream') return s.conn.waitReadable(timeout);
     if (s.kind === 'dgram') return s.ep.waitReadable(timeout);
     return Promise.resolve(s.kind === 'closed');
+  }
+
+  /**
+   * Calls `wake` once, as soon as the socket is readable (at once if it is now); returns a
+   * function that cancels it. A selector waits on several sockets with one timer this way.
+   * A new or closed socket wakes at once, as `waitReadable` resolves at once for them.
+   */
+  whenReadable(wake: () => void): () => void {
+    const s = this.#state;
+    if (s.kind === 'listener') return s.listener.whenReadable(wake);
+    if (s.kind === 'stream') return s.conn.whenReadable(wake);
+    if (s.kind === 'dgram') return s.ep.whenReadable(wake);
+    wake();
+    return () => undefined;
+  }
+
+  /** The local address, read from the connection the first time it is wanted. */
+  #localAddress(): SockAddr {
+    const sock = this.#localOf;
+    if (sock !== null) {
+      this.#localOf = null;
+      this.#local = this.family === AF_UNIX ? (sock.localAddress ?? '') : inetAddr(this.family, sock.localAddress, sock.localPort);
+    }
+    return this.#local;
   }
 
   #expect<K extends State['kind']>(kind: K, op: string): Extract<State, { kind: K }> {

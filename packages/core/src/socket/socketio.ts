@@ -29,14 +29,14 @@ export class SocketReader {
       const nl = this.#buffer.indexOf(0x0a);
       if (nl >= 0 && (limit < 0 || nl < limit)) return this.#take(nl + 1);
       if (limit >= 0 && this.#buffer.length >= limit) return this.#take(limit);
-      if (this.#eof || !(await this.#fill())) return this.#take(this.#buffer.length);
+      if (this.#eof || !this.#append(await this.sock.recv(DEFAULT_BUFFER_SIZE))) return this.#take(this.#buffer.length);
     }
   }
 
   /** Reads `n` bytes (fewer at EOF), or everything until EOF when `n` is negative. */
   async read(n = -1): Promise<Buffer> {
     this.#check();
-    while ((n < 0 || this.#buffer.length < n) && !this.#eof && (await this.#fill()));
+    while ((n < 0 || this.#buffer.length < n) && !this.#eof && this.#append(await this.sock.recv(DEFAULT_BUFFER_SIZE)));
     return this.#take(n < 0 ? this.#buffer.length : Math.min(n, this.#buffer.length));
   }
 
@@ -50,8 +50,8 @@ export class SocketReader {
     this.closed = true;
   }
 
-  async #fill(): Promise<boolean> {
-    const chunk = await this.sock.recv(DEFAULT_BUFFER_SIZE);
+  /** Adds what one `recv` returned to the buffer; false at EOF (an empty chunk). */
+  #append(chunk: Buffer): boolean {
     if (chunk.length === 0) {
       this.#eof = true;
       return false;

@@ -51,16 +51,31 @@ export class StreamConnection {
   /** Waits up to `timeout` seconds (null: for ever) for readability; true if readable. */
   async waitReadable(timeout: number | null): Promise<boolean> {
     try {
-      await this.#changed.until(() => this.readable(), timeout);
+      await this.#changed.until(this.#isReadable, timeout);
       return true;
     } catch {
       return false;
     }
   }
 
-  /** Takes up to `n` bytes, waiting up to `timeout` seconds; an empty buffer means EOF. */
-  async recv(n: number, timeout: number | null): Promise<Buffer> {
-    await this.#changed.until(() => this.readable(), timeout);
+  /** Calls `wake` once when the connection is readable (at once if it is); returns a cancel. */
+  whenReadable(wake: () => void): () => void {
+    return this.#changed.whenReady(this.#isReadable, wake);
+  }
+
+  /**
+   * Waits up to `timeout` seconds (null: for ever) until `take` has something to return:
+   * nothing when it already has (the hot path of a busy connection), else a promise that
+   * rejects with TimeoutError at the deadline.
+   */
+  wait(timeout: number | null): Promise<void> | undefined {
+    return this.#changed.until(this.#isReadable, timeout);
+  }
+
+  readonly #isReadable = (): boolean => this.readable();
+
+  /** After `wait`: up to `n` bytes; an empty buffer means EOF; a pending error is raised. */
+  take(n: number): Buffer {
     if (this.#buffered === 0) {
       if (this.#error && !this.#eof) throw fromNodeError(this.#error);
       return Buffer.alloc(0);
@@ -69,23 +84,31 @@ export class StreamConnection {
   }
 
   #take(n: number): Buffer {
-    const out: Buffer[] = [];
-    let want = n;
-    while (want > 0 && this.#chunks.length > 0) {
-      const head = this.#chunks[0] as Buffer;
-      if (head.length <= want) {
-        out.push(head);
-        this.#chunks.shift();
-        want -= head.length;
-      } else {
-        out.push(head.subarray(0, want));
-        this.#chunks[0] = head.subarray(want);
-        want = 0;
+    let data: Buffer;
+    const head = this.#chunks[0] as Buffer;
+    if (head.length <= n && (head.length === n || this.#chunks.length === 1)) {
+      // The usual case: the first chunk is all that is wanted, or all there is.
+      data = head;
+      this.#chunks.shift();
+    } else {
+      const out: Buffer[] = [];
+      let want = n;
+      while (want > 0 && this.#chunks.length > 0) {
+        const first = this.#chunks[0] as Buffer;
+        if (first.length <= want) {
+          out.push(first);
+          this.#chunks.shift();
+          want -= first.length;
+        } else {
+          out.push(first.subarray(0, want));
+          this.#chunks[0] = first.subarray(want);
+          want = 0;
+        }
       }
+      data = Buffer.concat(out);
     }
-    const data = Buffer.concat(out);
     this.#buffered -= data.length;
-    if (this.#buffered <= HIGH_WATER && !this.#eof) this.sock.resume();
+    if (this.#buffered <= HIGH_WATER && !this.#eof && this.sock.isPaused()) this.sock.resume();
     return data;
   }
 
@@ -95,13 +118,28 @@ export class StreamConnection {
     this.sock.resume();
   }
 
-  /** Writes all of `data`; resolves when Node has handed it to the kernel. */
-  send(data: Uint8Array): Promise<void> {
+  /**
+   * Writes all of `data`. Returns nothing when the kernel took it all at once (what a
+   * small write on a healthy connection does); else a promise that settles when Node has
+   * handed it to the kernel, or failed to.
+   */
+  send(data: Uint8Array): Promise<void> | undefined {
     if (this.sock.destroyed || this.sock.writableEnded) {
       return Promise.reject(new OSError(32, 'Broken pipe'));
     }
+    let settle: ((err: Error | null | undefined) => void) | undefined;
+    let failure: Error | null | undefined;
+    let done = false;
+    this.sock.write(data, (err) => {
+      done = true;
+      failure = err;
+      settle?.(err);
+    });
+    // Written synchronously (nothing left in Node's buffer, no error): Python's send returns.
+    if (!this.sock.destroyed && this.sock.writableLength === 0) return undefined;
     return new Promise((resolve, reject) => {
-      this.sock.write(data, (err) => (err ? reject(fromNodeError(err)) : resolve()));
+      settle = (err) => (err ? reject(fromNodeError(err)) : resolve());
+      if (done) settle(failure);
     });
   }
 
@@ -150,18 +188,26 @@ export class StreamListener {
     return this.#queue.length > 0 || this.#closed;
   }
 
+  readonly #isReadable = (): boolean => this.readable();
+
   async waitReadable(timeout: number | null): Promise<boolean> {
     try {
-      await this.#changed.until(() => this.readable(), timeout);
+      await this.#changed.until(this.#isReadable, timeout);
       return true;
     } catch {
       return false;
     }
   }
 
+  /** Calls `wake` once when a connection waits (at once if one does); returns a cancel. */
+  whenReadable(wake: () => void): () => void {
+    return this.#changed.whenReady(this.#isReadable, wake);
+  }
+
   /** Takes the next connection, waiting up to `timeout` seconds. */
   async accept(timeout: number | null): Promise<net.Socket> {
-    await this.#changed.until(() => this.readable(), timeout);
+    const wait = this.#changed.until(this.#isReadable, timeout);
+    if (wait) await wait;
     const sock = this.#queue.shift();
     if (!sock) throw new OSError(9, 'Bad file descriptor');
     return sock;

@@ -9,7 +9,7 @@
 import { currentContext, mainThreadState, runInContext, type ExecContext, type ThreadState } from '../context.js';
 import { SystemExit } from '../python/exceptions.js';
 import { formatException } from '../python/traceback.js';
-import { emit, emitPassing } from '../trace/emit.js';
+import { emit, emitPassing, tracing } from '../trace/emit.js';
 import { sys } from '../python/sys.js';
 
 let nextIdent = 2; // 1 is the main thread
@@ -83,14 +83,14 @@ export class Thread {
     this.#started = true;
     this.#alive = true;
     const parent = currentContext();
-    emitPassing({ kind: 'thread_spawn', child_tid: this.ident, child_name: this.name, daemon: this.#daemon });
+    if (parent.session) emitPassing({ kind: 'thread_spawn', child_tid: this.ident, child_name: this.name, daemon: this.#daemon });
     const ctx: ExecContext = { thread: this.#state, session: parent.session, span: null, parentSpan: null };
     this.#done = runInContext(ctx, () => this.#run());
   }
 
   async #run(): Promise<void> {
     try {
-      await emit({ kind: 'thread_start', daemon: this.#daemon });
+      if (tracing()) await emit({ kind: 'thread_start', daemon: this.#daemon });
       await this.#target();
     } catch (err) {
       // Python's threading.excepthook prints an uncaught exception and lets the thread
@@ -111,7 +111,7 @@ export class Thread {
     if (this.#state === currentContext().thread) throw new Error('cannot join current thread');
     if (timeout === null) await this.#done;
     else await Promise.race([this.#done, sleep(timeout)]);
-    if (!this.#alive) await emit({ kind: 'thread_join', joined_tid: this.ident, joined_name: this.name });
+    if (!this.#alive && tracing()) await emit({ kind: 'thread_join', joined_tid: this.ident, joined_name: this.name });
   }
 }
 
