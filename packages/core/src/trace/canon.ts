@@ -25,6 +25,7 @@ export type { CanonClass, CanonClient, CanonDiffLine, CanonNode, CanonProcess, C
 export { formatCanon } from './canon-format.js';
 export { canonDiffers, diffCanon, formatCanonDiff } from './canon-diff.js';
 export { IDLE } from './canon-normalize.js';
+export { assignRoles, threadKey, type Roles, type ThreadKey } from './canon-roles.js';
 
 /** What the form takes from a trace's header. */
 export type CanonHeader = Pick<LabDescription, 'server_class' | 'mro' | 'resolution' | 'handler_class' | 'handler_mro' | 'handler_resolution'>;
