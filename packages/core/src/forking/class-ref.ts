@@ -49,10 +49,18 @@ export function classRef(cls: object): ClassRef {
   );
 }
 
+/** Modules a forked child already holds (its image), by URL. */
+const preloaded = new Map<string, Record<string, unknown>>();
+
+/** Registers a module that is already loaded, so that `resolveClassRef` takes it from here. */
+export function preloadModule(url: string, mod: Record<string, unknown>): void {
+  preloaded.set(url, mod);
+}
+
 /** Finds (imports or rebuilds) the class a reference names. */
 export async function resolveClassRef(ref: ClassRef): Promise<PyClass> {
   if ('bases' in ref) return composeClass(ref.name, await Promise.all(ref.bases.map(resolveClassRef)), ref.attrs);
-  const mod = (await import(ref.module)) as Record<string, unknown>;
+  const mod = preloaded.get(ref.module) ?? ((await import(ref.module)) as Record<string, unknown>);
   const cls = mod[ref.name];
   if (typeof cls !== 'function') throw new TypeError(`${ref.module} does not export ${ref.name}`);
   return cls as unknown as PyClass;

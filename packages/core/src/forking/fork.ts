@@ -15,6 +15,7 @@ import { Socket } from '../socket/socket.js';
 import { emit } from '../trace/emit.js';
 import type { TraceSession } from '../trace/session.js';
 import type { ClientAddress, Request } from '../socketserver/types.js';
+import { imageFor, modulesOf } from './child-image.js';
 import { classRef } from './class-ref.js';
 import type { ChildMessage, ChildTrace, InitMessage, StateValue } from './messages.js';
 
@@ -44,13 +45,15 @@ export async function fork(server: ForkingServer, request: Request, client_addre
     return 0;
   }
   const ctx = currentContext();
-  const child = takeChild();
+  const serverClass = classRef(server.constructor);
+  const state = snapshot(server);
+  const child = takeChild([...modulesOf(serverClass), ...Object.values(state).flatMap(stateModules)]);
   const pid = adoptChild(child);
   const isStream = server.socket.type === SOCK_STREAM;
   const init: InitMessage = {
     type: 'init',
-    serverClass: classRef(server.constructor),
-    state: snapshot(server),
+    serverClass,
+    state,
     family: server.socket.family,
     socketType: server.socket.type,
     serverAddress: server.server_address,
@@ -116,25 +119,64 @@ function toState(value: unknown): StateValue | undefined {
   return undefined;
 }
 
+/** The modules the classes among a server's attributes come from. */
+function stateModules(value: StateValue): string[] {
+  if (Array.isArray(value)) return (value as readonly StateValue[]).flatMap(stateModules);
+  if (value !== null && typeof value === 'object' && 'classRef' in value) return modulesOf(value.classRef);
+  return [];
+}
+
 const CHILD_MAIN = fileURLToPath(new URL('./child-main.ts', import.meta.url));
 let spare: ChildProcess | undefined;
+/** The modules each child can load: those of its image, or any (null) through tsx. */
+const reach = new WeakMap<ChildProcess, ReadonlySet<string> | null>();
 
-/** A child process ready for a request: the warm spare if there is one; then a new spare is started. */
-function takeChild(): ChildProcess {
-  const child = spare?.exitCode === null && spare.connected ? spare : startChild();
-  spare = startChild();
+/**
+ * A child process ready for a request that needs the modules `needed`: the warm spare if
+ * it is still there and can load them; then a new spare is started.
+ */
+function takeChild(needed: readonly string[]): ChildProcess {
+  const canLoad = (c: ChildProcess): boolean => {
+    const modules = reach.get(c);
+    return modules === null || (modules !== undefined && needed.every((m) => modules.has(m)));
+  };
+  let child: ChildProcess;
+  if (spare?.exitCode === null && spare.connected && canLoad(spare)) child = spare;
+  else {
+    // A spare made for other classes has nothing to do: it exits when disconnected.
+    if (spare?.connected) spare.disconnect();
+    child = startChild(needed);
+  }
+  spare = startChild(needed);
   child.ref();
   (child.channel as { ref?: () => void } | null | undefined)?.ref?.();
   return child;
 }
 
-function startChild(): ChildProcess {
-  const child = spawnNode(CHILD_MAIN, [], {
-    execArgv: CHILD_MAIN.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [],
+let killing = false;
+
+/** An idle spare ends with the server's process (it could not start once its image is removed). */
+function killSpareOnExit(): void {
+  if (killing) return;
+  killing = true;
+  process.once('exit', () => {
+    if (spare?.exitCode === null) spare.kill();
+  });
+}
+
+/** Starts a child: from the image when one holds `needed` (fast), else through tsx. */
+function startChild(needed: readonly string[]): ChildProcess {
+  const image = CHILD_MAIN.endsWith('.ts') ? imageFor(needed) : null;
+  const entry = image?.file ?? CHILD_MAIN;
+  const execArgv = image ? ['--enable-source-maps'] : CHILD_MAIN.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = spawnNode(entry, [], {
+    execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, SOCKSCOPE_FORKED_CHILD: '1' },
   });
+  reach.set(child, image ? image.modules : null);
+  killSpareOnExit();
   // An idle spare must not keep the server's process alive.
   child.unref();
   (child.channel as { unref?: () => void } | null | undefined)?.unref?.();

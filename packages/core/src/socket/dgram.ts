@@ -3,7 +3,8 @@
  * `node-unix-socket` package (Node's dgram has no AF_UNIX).
  */
 import dgram from 'node:dgram';
-import { DgramSocket as UnixDgramSocket } from 'node-unix-socket';
+import { createRequire } from 'node:module';
+import type { DgramSocket as UnixDgramSocket } from 'node-unix-socket';
 import { fromNodeError, PyTypeError } from '../python/exceptions.js';
 import type { SockAddr } from '../trace/schema.js';
 import { Waiters } from './waiters.js';
@@ -70,6 +71,19 @@ class Inbox {
 }
 
 let syntheticFd = 1000;
+
+const load = createRequire(import.meta.url);
+let unixSockets: typeof import('node-unix-socket') | undefined;
+
+/**
+ * node-unix-socket, loaded the first time a Unix datagram socket is made: loading the
+ * native addon costs milliseconds that every process (a forked child too) would otherwise
+ * pay at start, whatever it serves.
+ */
+function unixSocketModule(): typeof import('node-unix-socket') {
+  unixSockets ??= load('node-unix-socket') as typeof import('node-unix-socket');
+  return unixSockets;
+}
 
 /** A UDP socket (IPv4 or IPv6). */
 export class UdpEndpoint implements DatagramEndpoint {
@@ -154,7 +168,7 @@ export class UnixDgramEndpoint implements DatagramEndpoint {
 
   /** A Unix datagram socket bound to `path`, or unbound when `path` is null. */
   static open(path: string | null): UnixDgramEndpoint {
-    const ep = new UnixDgramEndpoint(new UnixDgramSocket());
+    const ep = new UnixDgramEndpoint(new (unixSocketModule().DgramSocket)());
     if (path !== null) {
       try {
         ep.sock.bind(path);
