@@ -19,6 +19,8 @@ PUBLIC_CLASSES = (
     'ForkingUnixDatagramServer',
 )
 RECV_TIMEOUT = 10
+# Seconds close() waits for scripted clients still taking their last reply.
+CLIENT_GRACE = 1.0
 
 
 # Python 3.12 added these two; on older versions they are composed the way 3.12 declares them.
@@ -87,6 +89,7 @@ class Lab:
         self.mode = None
         self.error = None
         self.clients = 0
+        self.client_threads = []
 
     def create(self):
         """Creates the server (bind + listen) under the trace hook."""
@@ -148,6 +151,7 @@ class Lab:
                 target=self._client, args=(spec, n, client_dir, family, transport), name='client-%d' % n, daemon=True,
             )
             client.start()
+            self.client_threads.append(client)
             started.append(n)
         return started
 
@@ -203,6 +207,11 @@ class Lab:
         self.server.server_close()
         if self.loop is not None:
             self.loop.join(5)
+        # A reply sent while server_close joined the workers is still on its way: let the
+        # scripted clients take it. Polled, not joined (a join would be a trace event), and bounded.
+        deadline = time.monotonic() + CLIENT_GRACE
+        while any(t.is_alive() for t in self.client_threads) and time.monotonic() < deadline:
+            time.sleep(0.005)
         self.state = 'closed'
 
     def join_loop(self, seconds):

@@ -40,6 +40,9 @@ const SERVER_ATTRIBUTES = [
 /** How many scripted clients may run at once in one lab. */
 export const MAX_LIVE_CLIENTS = 200;
 
+/** How long `close` waits for scripted clients still taking their last reply, ms. */
+const CLIENT_GRACE_MS = 1000;
+
 /** What watches a lab from its first event on. */
 export interface LabHooks {
   readonly gate?: EventGate | null;
@@ -166,6 +169,10 @@ export class Lab implements ServerLab {
       await this.server.server_close();
       await this.#loop?.join(5);
     });
+    // A reply sent while server_close joined the workers is still on its way: let the
+    // scripted clients take it. Untraced (no thread_join events) and bounded.
+    const deadline = Date.now() + CLIENT_GRACE_MS;
+    for (const client of this.#clients) await client.join(Math.max(0, deadline - Date.now()) / 1000);
     this.#state = 'closed';
     rmSync(this.dir, { recursive: true, force: true });
   }
