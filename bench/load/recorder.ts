@@ -24,6 +24,11 @@ export class Recorder {
     this.last = start;
   }
 
+  /** Milliseconds left before `maxSeconds` (negative once over). */
+  remainingMs(): number {
+    return this.maxSeconds * 1000 - (now() - this.start);
+  }
+
   /** Whether new requests may still start. */
   open(): boolean {
     if (now() - this.start < this.maxSeconds * 1000) return true;

@@ -17,18 +17,19 @@ const PAYLOAD = 64;
 /** The fork loads: sequential and concurrent connect-per-request. */
 export function forkGroups(quick: boolean): Group[] {
   const servers = (['core', 'cpython'] as const).map((impl) => ({ impl, cls: 'ForkingTCPServer', queue: 128 }));
-  const group = (id: string, title: string, concurrency: number, requests: number): Group => ({
+  const group = (id: string, title: string, concurrency: number): Group => ({
     id,
     title,
     servers,
-    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: quick ? Math.ceil(requests / 4) : requests, maxSeconds: quick ? 1.5 : 4 }),
+    timed: true,
+    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: 1e9, maxSeconds: quick ? 1.2 : 3 }),
     warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: concurrency * 3, maxSeconds: 2 }),
     // Children exit after the echo; wait until they are reaped so that their CPU time is counted.
     settleMs: 400,
   });
   return [
-    group('fork-seq', 'ForkingTCPServer, connect per request, 1 at a time', 1, 150),
-    group('fork-conc', 'ForkingTCPServer, connect per request, 8 at once', 8, 400),
+    group('fork-seq', 'ForkingTCPServer, connect per request, 1 at a time', 1),
+    group('fork-conc', 'ForkingTCPServer, connect per request, 8 at once', 8),
   ];
 }
 

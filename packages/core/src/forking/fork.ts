@@ -64,10 +64,13 @@ export async function fork(server: ForkingServer, request: Request, client_addre
   listen(child, server, ctx.session);
   if (!isStream) child.once('exit', server.socket.retainForChild());
   const handle = isStream ? (request as Socket).nodeStream() : undefined;
+  // The parent's `fork` event comes before anything the child does: the child only starts
+  // once it is sent its request (a warm child answers in well under a millisecond, so the
+  // other order would let its `child_start` overtake the `fork`).
+  await emit({ kind: 'fork', child_pid: pid });
   await new Promise<void>((resolve, reject) => {
     child.send(init, handle, { keepOpen: true }, (err) => (err ? reject(err) : resolve()));
   });
-  await emit({ kind: 'fork', child_pid: pid });
   return pid;
 }
 

@@ -38,7 +38,8 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
         this._threads = new _Threads();
       }
       const t = new Thread({
-        target: (req: Request, addr: ClientAddress) => this.process_request_thread(req, addr),
+        // Python's `target=self.process_request_thread`: a bound method.
+        target: this.process_request_thread.bind(this),
         args: [request, client_address],
         targetName: 'process_request_thread',
       });
