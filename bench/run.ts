@@ -28,10 +28,12 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 const USAGE = `usage: npm run bench -- [--quick] [--only SUITE,...] [--rounds N]
 
 suites: ${SUITES.map((s) => s.name).join(', ')}
-  --quick      small loads and 1 round (under a minute); results go to bench/.tmp/, not bench/RESULTS.md
+  --quick      small loads, 1 round, no viewer (under a minute); results go to bench/.tmp/, not bench/RESULTS.md
   --only       run only these suites, or parts of one: --only throughput:udp,fork
                (a partial run writes to bench/.tmp/)
-  --rounds N   alternating rounds per load (default 3, quick 1)`;
+  --rounds N   alternating rounds per load (default 3, quick 1)
+  --render     measure nothing: write bench/RESULTS.md again from bench/results.json (after editing
+               bench/MISSES.md or the intro in bench/lib/report.ts)`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       rounds: { type: 'string' },
+      render: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -46,6 +49,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (values.render) return render();
   const quick = values.quick;
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const suiteOf = (item: string): string => item.split(':')[0] ?? item;
@@ -105,12 +109,25 @@ async function main(): Promise<number> {
   const partial = quick || only !== undefined || rounds < 3;
   const outDir = partial ? join(BENCH_DIR, '.tmp') : BENCH_DIR;
   mkdirSync(outDir, { recursive: true });
-  const explanations = existsSync(join(BENCH_DIR, 'MISSES.md')) ? readFileSync(join(BENCH_DIR, 'MISSES.md'), 'utf8') : '';
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 1)}\n`);
-  writeFileSync(join(outDir, 'RESULTS.md'), renderMarkdownReport(report, explanations));
+  writeFileSync(join(outDir, 'RESULTS.md'), renderMarkdownReport(report, explanations()));
   console.log(`\nwrote ${join(outDir, 'RESULTS.md')} and results.json in ${fmtDuration(report.seconds)}`);
   if (report.seconds > BUDGET_SECONDS) console.warn(`bench: over the ${BUDGET_SECONDS} s budget`);
   return failed ? 1 : 0;
+}
+
+/** The hand-written explanations of the missed targets, shown under the targets table. */
+function explanations(): string {
+  const file = join(BENCH_DIR, 'MISSES.md');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** `--render`: RESULTS.md again from results.json. */
+function render(): number {
+  const report = JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')) as Report;
+  writeFileSync(join(BENCH_DIR, 'RESULTS.md'), renderMarkdownReport(report, explanations()));
+  console.log(`wrote ${join(BENCH_DIR, 'RESULTS.md')} from results.json (${report.date})`);
+  return 0;
 }
 
 main().then(

@@ -49,9 +49,10 @@ part of what is measured; CPU per request is the server process's own (/proc/PID
   microseconds, not CPython's ~200 µs; but everything runs on one event loop, so the port uses one core, as
   CPython does under its GIL.
 - *NODE-ASYNC* — every socketserver method is \`async\`: each call costs a promise, where CPython makes a plain call.
-- *NODE-BACKLOG* — libuv accepts connections as soon as they arrive and the port keeps them until
-  \`get_request\`, so \`request_queue_size\` 5 never overflows in the port while CPython's queue does in a burst
-  of connects: compare the queue-5 rows with that in mind (the queue-128 rows compare like with like).
+- *NODE-BACKLOG* — libuv accepts connections at every turn of its event loop and the port keeps them until
+  \`get_request\`, so with \`request_queue_size\` 5 the kernel queue fills in the port only when more connects than
+  that arrive between two turns (a burst does), where CPython's fills whenever its loop is slower than the clients:
+  the queue-5 rows show both; the queue-128 rows compare the servers themselves.
 - *NODE-FORK* — Node cannot \`fork()\`: each request of a ForkingMixIn server gets a freshly started Node process
   (one is kept warm ahead of time) that exits after it, so a request costs a process start, not a page-table copy.
 

@@ -22,7 +22,7 @@ export function forkGroups(quick: boolean): Group[] {
     title,
     servers,
     timed: true,
-    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: 1e9, maxSeconds: quick ? 1.2 : 3 }),
+    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: 1e9, maxSeconds: quick ? 0.8 : 3 }),
     warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: concurrency * 3, maxSeconds: 2 }),
     // Children exit after the echo; wait until they are reaped so that their CPU time is counted.
     settleMs: 400,
@@ -82,15 +82,17 @@ const NOTES = [
 export const forkSuite: Suite = {
   name: 'fork',
   title: 'Fork cost: ForkingTCPServer, the port and CPython',
-  budgetSeconds: { full: 60, quick: 12 },
+  budgetSeconds: { full: 60, quick: 10 },
   async run(ctx: SuiteContext): Promise<SuiteResult> {
     const gen = await LoadGenerator.start(ctx.procs);
     const rows: Row[] = [];
     const groups = forkGroups(ctx.quick).filter((g) => ctx.parts === null || ctx.parts.includes(g.id));
     try {
       for (const group of groups) {
+        const t0 = performance.now();
         ctx.log(`fork: ${group.title}`);
         rows.push(...(await runGroup(ctx, gen, group)));
+        ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       }
     } finally {
       await ctx.procs.stop(gen.pid);

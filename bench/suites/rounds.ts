@@ -129,19 +129,22 @@ export async function runGroup(ctx: SuiteContext, gen: LoadGenerator, group: Gro
   const running = new Map<string, RunningServer>();
   const skipped = new Map<string, string>();
   try {
-    for (const spec of group.servers) {
-      const key = serverKey(spec);
-      if (spec.impl === 'cpython' && ctx.python === null) {
-        skipped.set(key, 'no python3');
-        continue;
-      }
-      try {
-        running.set(key, await launch(ctx.procs, spec, ctx.python, ctx.tmp));
-      } catch (err) {
-        skipped.set(key, err instanceof Error ? err.message.split('\n')[0] ?? 'failed' : String(err));
-        ctx.log(`  ${key}: could not start: ${skipped.get(key)}`);
-      }
-    }
+    // Started together (they only start; nothing is measured yet).
+    await Promise.all(
+      group.servers.map(async (spec) => {
+        const key = serverKey(spec);
+        if (spec.impl === 'cpython' && ctx.python === null) {
+          skipped.set(key, 'no python3');
+          return;
+        }
+        try {
+          running.set(key, await launch(ctx.procs, spec, ctx.python, ctx.tmp));
+        } catch (err) {
+          skipped.set(key, err instanceof Error ? (err.message.split('\n')[0] ?? 'failed') : String(err));
+          ctx.log(`  ${key}: could not start: ${skipped.get(key)}`);
+        }
+      }),
+    );
     const order = group.servers.map(serverKey).filter((k) => running.has(k));
     for (const key of order) {
       const server = running.get(key) as RunningServer;

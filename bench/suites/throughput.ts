@@ -13,7 +13,7 @@ import { figureRatio, find, rowsTable } from './table.js';
 
 /** Bytes per request line or datagram. */
 const PAYLOAD = 64;
-const TRACED: readonly Impl[] = ['core', 'core+memory', 'core+viewer', 'cpython'];
+const ALL_TRACED: readonly Impl[] = ['core', 'core+memory', 'core+viewer', 'cpython'];
 
 const servers = (cls: string, impls: readonly Impl[], queue: number): ServerSpec[] => impls.map((impl) => ({ impl, cls, queue }));
 const node = (kind: 'tcp' | 'unix' | 'udp', queue: number): ServerSpec => ({ impl: 'node', cls: kind, queue });
@@ -21,6 +21,8 @@ const node = (kind: 'tcp' | 'unix' | 'udp', queue: number): ServerSpec => ({ imp
 /** The loads, sized for a full run or a quick one. */
 export function throughputGroups(quick: boolean): Group[] {
   const cap = (full: number, q: number): number => (quick ? q : full);
+  // A quick run leaves out the viewer (the runtime and a viewer: two more processes to start per load).
+  const TRACED = quick ? ALL_TRACED.filter((impl) => impl !== 'core+viewer') : ALL_TRACED;
   return [
     {
       id: 'persistent-1',
@@ -33,14 +35,14 @@ export function throughputGroups(quick: boolean): Group[] {
         node('unix', 5),
       ],
       load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: cap(5000, 1000), maxSeconds: cap(2, 0.6) }),
-      warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: 1000, maxSeconds: 0.5 }),
+      warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: 1000, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       id: 'persistent-50',
       title: '50 persistent connections (queue 128)',
       servers: [...servers('ThreadingTCPServer', TRACED, 128), node('tcp', 128)],
       load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: cap(300, 60), maxSeconds: cap(2, 0.6) }),
-      warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: 40, maxSeconds: 0.5 }),
+      warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: 40, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       // Timed, not counted: a SYN dropped from a full queue is sent again after 1 s, then 3 s…;
@@ -49,23 +51,23 @@ export function throughputGroups(quick: boolean): Group[] {
       title: 'connect per request, 16 at once, queue 5',
       timed: true,
       servers: [...servers('TCPServer', ['core', 'cpython'], 5), ...servers('ThreadingTCPServer', ['core', 'cpython'], 5), node('tcp', 5)],
-      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(2.5, 0.8) }),
-      warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: 0.5 }),
+      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(2.5, 0.5) }),
+      warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       id: 'connect-q128',
       title: 'connect per request, 16 at once, queue 128',
       timed: true,
       servers: [...servers('TCPServer', TRACED, 128), ...servers('ThreadingTCPServer', TRACED, 128), node('tcp', 128)],
-      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(1.5, 0.6) }),
-      warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: 0.5 }),
+      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(1.5, 0.5) }),
+      warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       id: 'udp',
       title: 'datagrams, 16 clients',
       servers: [...servers('UDPServer', TRACED, 5), ...servers('ThreadingUDPServer', TRACED, 5), node('udp', 5)],
-      load: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 16, roundTrips: cap(1500, 300), maxSeconds: cap(2, 0.6), timeoutMs: 200 }),
-      warmup: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 4, roundTrips: 200, maxSeconds: 0.5, timeoutMs: 200 }),
+      load: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 16, roundTrips: cap(1500, 300), maxSeconds: cap(2, 0.4), timeoutMs: 200 }),
+      warmup: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 4, roundTrips: 200, maxSeconds: cap(0.5, 0.2), timeoutMs: 200 }),
     },
   ];
 }
@@ -113,31 +115,39 @@ export function throughputTargets(rows: readonly Row[]): TargetCheck[] {
 
 /** Notes under the throughput table in RESULTS.md. */
 const NOTES = [
-  'Connect per request with queue 5: CPython\'s listen backlog really is 5, so a burst of 16 connects overflows ' +
-    'the accept queue, the kernel drops SYNs and those clients retry one second later ("SYN retries": connects that ' +
-    'took ≥ 0.9 s). The port passes the same `request_queue_size` to `listen()`, but libuv accepts every connection ' +
-    'as soon as it arrives and the port keeps it until `get_request` takes it (SPEC NODE-BACKLOG), so its queue ' +
-    'never overflows: at queue 5 the two are not doing the same thing, and the table shows it. Queue 128 compares like with like.',
+  'Connect per request, queue 5: the listen backlog really is 5, so a burst of 16 connects overflows the kernel\'s ' +
+    'accept queue (6 places) and the kernel drops the SYNs beyond it; those clients send them again one second later ' +
+    '("SYN retries": connects that took ≥ 0.9 s, or were still waiting when the run ended). CPython\'s queue fills ' +
+    'whenever the server is slower to call `accept()` than the clients are to connect. libuv accepts at every turn of ' +
+    'the event loop and the port keeps the connections until `get_request` takes them (SPEC NODE-BACKLOG), so its queue ' +
+    'fills only when more connects than the backlog arrive between two turns: the 16 simultaneous connects at the start ' +
+    'of each run do that for the port and raw Node too. The rates at queue 5 are therefore mostly those one-second ' +
+    'stalls; queue 128 compares the servers themselves.',
   'Server CPU is read from /proc/PID/stat (all threads; reaped children included) of the server process only — the ' +
     'viewer\'s process is not counted in "traced + 1 viewer". Its resolution is 10 ms, so a figure from a short run is rough.',
   '"traced + 1 viewer" is the runtime of `npm start` (HTTP + socket.io, a lab with its step gate, log and viewer ' +
     'feed) with one socket.io-client viewer in another process acknowledging every batch; "viewer gap" counts the ' +
     'events the runtime dropped for it (its feed is bounded: a viewer that cannot keep up is told how many it missed).',
+  'Events/req is what a request costs the tracer: 4 events for a round trip on a persistent connection (recv, send, ' +
+    'and `_SocketWriter.write`\'s call and return), about 30–45 for a datagram or a new connection (the whole ' +
+    '`_handle_request_noblock` chain, the handler\'s setup/handle/finish, a thread\'s start and end).',
 ];
 
 /** The throughput suite. */
 export const throughputSuite: Suite = {
   name: 'throughput',
   title: 'Core throughput: the port, CPython and raw Node',
-  budgetSeconds: { full: 170, quick: 35 },
+  budgetSeconds: { full: 180, quick: 30 },
   async run(ctx: SuiteContext): Promise<SuiteResult> {
     const gen = await LoadGenerator.start(ctx.procs);
     const rows: Row[] = [];
     const groups = throughputGroups(ctx.quick).filter((g) => ctx.parts === null || ctx.parts.includes(g.id));
     try {
       for (const group of groups) {
+        const t0 = performance.now();
         ctx.log(`throughput: ${group.title}`);
         rows.push(...(await runGroup(ctx, gen, group)));
+        ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       }
     } finally {
       await ctx.procs.stop(gen.pid);
