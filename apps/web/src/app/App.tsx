@@ -1,12 +1,13 @@
 /**
- * The app: the top bar, then the live lab, the replay or the comparison. All stay mounted (the
- * live connection goes on while you look at a replay); only the active one draws. The live
- * lab's connection is shared: the comparison runs scenarios through it, and the source pane
- * shows the CPython sources it read.
+ * The app: the top bar, then the live lab, the replay, the comparison or the guided lessons.
+ * All stay mounted (the live connection goes on while you look at a replay); only the active
+ * one draws. The live lab's connection is shared: the comparison runs scenarios through it,
+ * and the source pane shows the CPython sources it read. A lesson plays its recording in the
+ * replay's machinery (the same cursor, timeline and panes).
  *
- * First screen: a link to a trace (`#trace=…`) opens the replay at its cursor; otherwise the
- * live build opens the live lab (an empty state says what to do) and the static build the
- * replay of the first bundled example.
+ * First screen: a link to a trace (`#trace=…`) opens the replay at its cursor, a link to a
+ * lesson (`#lesson=…`) the lesson; otherwise the live build opens the live lab (an empty state
+ * says what to do, and lists the lessons) and the static build the list of lessons.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog, type Lang } from '../i18n/i18n.js';
@@ -16,11 +17,15 @@ import { CPythonSourceContext, NO_CPYTHON } from '../panes/source/cpython-contex
 import { CompareMode } from './compare/CompareMode.js';
 import { STATIC_BUILD } from './env.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import type { LiveStatus, RuntimeLink } from './live/live-types.js';
+import { LessonList } from './lessons/LessonList.js';
+import type { PlaygroundLink } from './lessons/LessonPlayer.js';
+import { LessonsMode } from './lessons/LessonsMode.js';
+import { useLessonCatalog } from './lessons/useLessonCatalog.js';
+import type { LiveStatus, PlaygroundSeed, RuntimeLink } from './live/live-types.js';
 import { ReplayMode } from './replay/ReplayMode.js';
 import { useReplayController } from './replay/useReplayController.js';
 import { TopBar } from './TopBar.js';
-import { initialLang, parseHash, queryFlag, withQuery } from './url.js';
+import { formatLessonHash, initialLang, parseHash, parseLessonHash, queryFlag, withQuery } from './url.js';
 import { useShortcuts } from './useShortcuts.js';
 
 /**
@@ -34,7 +39,19 @@ const LANG_KEY = 'sockscope.lang';
 /** The modes of this build: the static one has no live lab. */
 const MODES: readonly AppMode[] = LiveMode ? APP_MODES : APP_MODES.filter((m) => m !== 'live');
 
-const TITLES: Readonly<Record<AppMode, string>> = { live: 'sockscope — live lab', replay: 'sockscope — replay', compare: 'sockscope — compare' };
+const TITLES: Readonly<Record<AppMode, string>> = {
+  live: 'sockscope — live lab',
+  replay: 'sockscope — replay',
+  compare: 'sockscope — compare',
+  lessons: 'sockscope — lessons',
+};
+
+/** The first screen, from the address and the build. */
+function firstMode(hash: string): AppMode {
+  if (parseHash(hash).trace !== null) return 'replay';
+  if (parseLessonHash(hash) !== null || STATIC_BUILD) return 'lessons';
+  return 'live';
+}
 
 /** The runtime before the live lab connects (and always in the static build). */
 const NO_RUNTIME: RuntimeLink = { request: null, cpython: NO_CPYTHON };
@@ -43,11 +60,14 @@ const NO_RUNTIME: RuntimeLink = { request: null, cpython: NO_CPYTHON };
 export function App() {
   const [lang, setLang] = useState<Lang>(() => initialLang(window.location.search, readStorage(LANG_KEY), navigator.languages));
   const [presenter, setPresenter] = useState(() => queryFlag(window.location.search, 'presenter'));
-  const [mode, setMode] = useState<AppMode>(() => (STATIC_BUILD || parseHash(window.location.hash).trace !== null ? 'replay' : 'live'));
+  const [mode, setMode] = useState<AppMode>(() => firstMode(window.location.hash));
+  const [lessonId, setLessonId] = useState<string | null>(() => parseLessonHash(window.location.hash));
+  const [playgroundSeed, setPlaygroundSeed] = useState<PlaygroundSeed | null>(null);
   const [help, setHelp] = useState(false);
   const [live, setLive] = useState<LiveStatus>({ connection: 'connecting', role: null });
   const [runtime, setRuntime] = useState<RuntimeLink>(NO_RUNTIME);
   const replay = useReplayController(mode === 'replay');
+  const lessons = useLessonCatalog(true);
 
   useEffect(() => {
     writeStorage(LANG_KEY, lang);
@@ -60,24 +80,58 @@ export function App() {
     if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   }, [presenter]);
 
-  // Only the replay names a trace in the address: a reload elsewhere stays in the live lab.
+  // The replay names its trace in the address, the lessons the open lesson; a reload elsewhere stays in the live lab.
   useEffect(() => {
     document.title = TITLES[mode];
-    if (mode !== 'replay' && window.location.hash !== '') {
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    if (mode === 'replay') return;
+    const hash = mode === 'lessons' ? formatLessonHash(lessonId) : '';
+    if (hash !== window.location.hash && !(hash === '' && window.location.hash === '')) {
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
     }
-  }, [mode]);
+  }, [mode, lessonId]);
+
+  // A lesson link followed while the app is open (`#lesson=…`) opens it.
+  useEffect(() => {
+    const onHash = (): void => {
+      const id = parseLessonHash(window.location.hash);
+      if (id === null) return;
+      setLessonId(id);
+      setMode('lessons');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const switchTo = useCallback((next: AppMode) => {
     if (MODES.includes(next)) setMode(next);
   }, []);
   useShortcuts(mode, true, {
     help: () => setHelp((h) => !h),
-    close: () => setHelp(false),
+    // Esc closes the help; otherwise it is the mode's (a lesson leaves on Esc).
+    ...(help ? { close: () => setHelp(false) } : {}),
     modeLive: () => switchTo('live'),
     modeReplay: () => switchTo('replay'),
     modeCompare: () => switchTo('compare'),
+    modeLessons: () => switchTo('lessons'),
   });
+
+  const openLesson = useCallback((id: string | null) => {
+    setLessonId(id);
+    setMode('lessons');
+  }, []);
+
+  // The MRO playground a lesson points at: the live lab's form, for the presenter.
+  const playground: PlaygroundLink = !LiveMode
+    ? { kind: 'static' }
+    : live.connection === 'connected' && live.role === 'presenter'
+      ? {
+          kind: 'ready',
+          open: (bases, className) => {
+            setPlaygroundSeed((s) => ({ bases, className, n: (s?.n ?? 0) + 1 }));
+            setMode('live');
+          },
+        }
+      : { kind: 'viewer' };
 
   const openInReplay = useCallback(
     (path: string) => {
@@ -127,11 +181,24 @@ export function App() {
                   onRuntime={setRuntime}
                   onOpenInReplay={openInReplay}
                   onSwitchToReplay={() => setMode('replay')}
+                  playgroundSeed={playgroundSeed}
+                  lessons={<LessonList catalog={lessons} onOpen={openLesson} compact onShowAll={() => openLesson(null)} />}
                 />
               </Suspense>
             )}
             <ReplayMode replay={replay} active={mode === 'replay'} presenter={presenter} overlayOpen={help} />
             <CompareMode active={mode === 'compare'} request={runtime.request} presenter={presenter} onOpenInReplay={openTraceInReplay} />
+            <LessonsMode
+              active={mode === 'lessons'}
+              catalog={lessons}
+              lessonId={lessonId}
+              onLessonId={openLesson}
+              replay={replay}
+              presenter={presenter}
+              overlayOpen={help}
+              playground={playground}
+              onExplore={() => setMode('replay')}
+            />
           </div>
           {help && <HelpOverlay mode={mode} modes={MODES} onClose={() => setHelp(false)} />}
           {dragging && <DropOverlay />}

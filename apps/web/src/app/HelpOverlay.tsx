@@ -1,13 +1,14 @@
-/** The shortcut help (`?`): every key, what it does in the live lab, in a replay and in the comparison. */
+/** The shortcut help (`?`): every key, what it does in the live lab, in a replay, in the comparison and in a lesson. */
 import { useT, type Catalog } from '../i18n/i18n.js';
 import { APP_MODES, SHORTCUT_TEXT, SHORTCUTS, type AppMode, type Shortcut } from '../machines/keyboard.js';
 
-const TEXT: Catalog<'title' | 'live' | 'replay' | 'compare' | 'close' | 'hint'> = {
+const TEXT: Catalog<'title' | 'live' | 'replay' | 'compare' | 'lessons' | 'close' | 'hint'> = {
   en: {
     title: 'Keyboard shortcuts',
     live: 'Live lab',
     replay: 'Replay',
     compare: 'Compare',
+    lessons: 'Lessons',
     close: 'Close',
     hint: 'Shortcuts do nothing while you type in a field. Viewers can move the cursor; only the presenter steps the lab.',
   },
@@ -16,6 +17,7 @@ const TEXT: Catalog<'title' | 'live' | 'replay' | 'compare' | 'close' | 'hint'> 
     live: '实时实验',
     replay: '回放',
     compare: '对比',
+    lessons: '课程',
     close: '关闭',
     hint: '在输入框中打字时快捷键不起作用。观众可以移动光标；只有讲师能单步执行实验。',
   },

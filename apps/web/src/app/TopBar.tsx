@@ -1,5 +1,5 @@
 /**
- * The top bar: the title, Live lab / Replay / Compare (with their keys 1 2 3), the connection and the role (presenter or
+ * The top bar: the title, Live lab / Replay / Compare / Lessons (with their keys 1 2 3 4), the connection and the role (presenter or
  * viewer), the language, presenter mode (large type, high contrast) and the shortcut help.
  */
 import { LANGS, useT, type Catalog, type Lang } from '../i18n/i18n.js';
@@ -11,6 +11,7 @@ const TEXT: Catalog<
   | 'live'
   | 'replay'
   | 'compare'
+  | 'lessons'
   | 'modeKey'
   | 'replayOnly'
   | 'presenterRole'
@@ -31,6 +32,7 @@ const TEXT: Catalog<
     live: 'Live lab',
     replay: 'Replay',
     compare: 'Compare',
+    lessons: 'Lessons',
     modeKey: '{mode} (key {key})',
     replayOnly: 'Replay of recorded traces',
     presenterRole: 'Presenter',
@@ -51,6 +53,7 @@ const TEXT: Catalog<
     live: '实时实验',
     replay: '回放',
     compare: '对比',
+    lessons: '课程',
     modeKey: '{mode}（按键 {key}）',
     replayOnly: '回放已录制的追踪',
     presenterRole: '讲师',

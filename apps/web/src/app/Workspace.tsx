@@ -2,15 +2,20 @@
  * The workspace: a CSS grid with the MRO and the call path on the left, the timeline large
  * in the centre, and tabs (connections, events, source) below it. The left column and the
  * tabs collapse, so a projected timeline can have the whole screen.
+ *
+ * A guided lesson lights the panes a note talks about (`lit`): their frames get an outline and
+ * a "Look here" label, a lit tab is brought to the front, and a hidden column or the hidden
+ * tabs open again.
  */
-import { Component, Suspense, useState, type ReactNode } from 'react';
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useT, type Catalog } from '../i18n/i18n.js';
 import type { PaneProps } from '../panes/pane-props.js';
 import { LEFT_PANES, PANES, TAB_PANES, TIMELINE, type PaneId, type Slot } from './panes.js';
 import { Placeholder, usePaneTitle } from './Placeholders.js';
 
-const TEXT: Catalog<'hideLeft' | 'showLeft' | 'hideBottom' | 'showBottom' | 'loading' | 'crashed' | 'retry'> = {
+const TEXT: Catalog<'hideLeft' | 'showLeft' | 'hideBottom' | 'showBottom' | 'loading' | 'crashed' | 'retry' | 'lookHere'> = {
   en: {
+    lookHere: 'Look here',
     hideLeft: 'Hide the MRO and call path',
     showLeft: 'Show the MRO and call path',
     hideBottom: 'Hide the tabs',
@@ -20,6 +25,7 @@ const TEXT: Catalog<'hideLeft' | 'showLeft' | 'hideBottom' | 'showBottom' | 'loa
     retry: 'Try again',
   },
   'zh-CN': {
+    lookHere: '看这里',
     hideLeft: '隐藏 MRO 与调用路径',
     showLeft: '显示 MRO 与调用路径',
     hideBottom: '隐藏下方标签页',
@@ -30,21 +36,48 @@ const TEXT: Catalog<'hideLeft' | 'showLeft' | 'hideBottom' | 'showBottom' | 'loa
   },
 };
 
+/** A slot of the workspace a lesson can light. */
+export type LitPane = PaneId | 'timeline';
+
 /** What the workspace shows: the panes' props plus the timeline's follow switch. */
 export interface WorkspaceProps {
   readonly pane: PaneProps;
   readonly presenter: boolean;
   readonly follow?: boolean;
   readonly onFollowChange?: (follow: boolean) => void;
+  /** The panes a lesson's note talks about, lit (none by default). */
+  readonly lit?: readonly LitPane[];
 }
 
+const NOTHING_LIT: readonly LitPane[] = [];
+
 /** The grid of panes. */
-export function Workspace({ pane, presenter, follow, onFollowChange }: WorkspaceProps) {
+export function Workspace({ pane, presenter, follow, onFollowChange, lit = NOTHING_LIT }: WorkspaceProps) {
   const t = useT(TEXT);
   const title = usePaneTitle();
   const [leftOpen, setLeftOpen] = useState(true);
   const [bottomOpen, setBottomOpen] = useState(true);
   const [tab, setTab] = useState<PaneId>('events');
+
+  // A lit pane is always in view: its column or the tabs open, a lit tab in front.
+  const litKey = lit.join(' ');
+  useEffect(() => {
+    if (litKey === '') return;
+    const names = litKey.split(' ');
+    if (LEFT_PANES.some((id) => names.includes(id))) setLeftOpen(true);
+    const litTab = TAB_PANES.find((id) => names.includes(id));
+    if (litTab) {
+      setTab(litTab);
+      setBottomOpen(true);
+    }
+  }, [litKey]);
+  const isLit = (id: LitPane): boolean => lit.includes(id);
+  const badge = (id: LitPane) =>
+    isLit(id) ? (
+      <span className="ws-lit-label" aria-hidden="true">
+        {t('lookHere')}
+      </span>
+    ) : null;
 
   const timelineExtras = follow === undefined ? { presenter } : { presenter, follow, ...(onFollowChange ? { onFollowChange } : {}) };
 
@@ -52,8 +85,9 @@ export function Workspace({ pane, presenter, follow, onFollowChange }: Workspace
     <div className={`workspace${leftOpen ? '' : ' workspace--no-left'}${bottomOpen ? '' : ' workspace--no-bottom'}`}>
       <div className="ws-left" hidden={!leftOpen}>
         {LEFT_PANES.map((id) => (
-          <div key={id} className={`ws-slot ws-slot--${id}`}>
+          <div key={id} className={`ws-slot ws-slot--${id}${isLit(id) ? ' is-lit' : ''}`} data-pane={id} data-lit={isLit(id) || undefined}>
             <PaneSlot id={id} slot={PANES[id]} props={pane} extras={{ presenter }} />
+            {badge(id)}
           </div>
         ))}
       </div>
@@ -67,10 +101,11 @@ export function Workspace({ pane, presenter, follow, onFollowChange }: Workspace
       >
         {leftOpen ? '‹' : '›'}
       </button>
-      <div className="ws-centre">
+      <div className={`ws-centre${isLit('timeline') ? ' is-lit' : ''}`} data-pane="timeline" data-lit={isLit('timeline') || undefined}>
         <PaneSlot id="timeline" slot={TIMELINE} props={pane} extras={timelineExtras} />
+        {badge('timeline')}
       </div>
-      <div className="ws-bottom">
+      <div className={`ws-bottom${bottomOpen && isLit(tab) ? ' is-lit' : ''}`} data-pane={bottomOpen ? tab : undefined} data-lit={(bottomOpen && isLit(tab)) || undefined}>
         <div className="ws-tabs" role="tablist">
           {TAB_PANES.map((id) => (
             <button
@@ -78,7 +113,8 @@ export function Workspace({ pane, presenter, follow, onFollowChange }: Workspace
               type="button"
               role="tab"
               aria-selected={bottomOpen && tab === id}
-              className={`ws-tab${bottomOpen && tab === id ? ' is-active' : ''}`}
+              className={`ws-tab${bottomOpen && tab === id ? ' is-active' : ''}${isLit(id) ? ' is-lit' : ''}`}
+              data-lit={isLit(id) || undefined}
               onClick={() => {
                 setTab(id);
                 setBottomOpen(true);
@@ -103,6 +139,7 @@ export function Workspace({ pane, presenter, follow, onFollowChange }: Workspace
             <PaneSlot id={tab} slot={PANES[tab]} props={pane} extras={{ presenter }} />
           </div>
         )}
+        {bottomOpen && badge(tab)}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexOfSeq } from './seq.js';
-import { formatHash, initialLang, isTracePath, parseHash, queryFlag, withQuery } from './url.js';
+import { formatHash, formatLessonHash, initialLang, isTracePath, parseHash, parseLessonHash, queryFlag, withQuery } from './url.js';
 
 describe('WEB-URL-1 a link names the trace and the cursor', () => {
   it('reads and writes #trace=…&at=…', () => {
@@ -40,5 +40,19 @@ describe('WEB-URL-2 events are found by seq', () => {
     expect(indexOfSeq(events, 1)).toBe(0);
     expect(indexOfSeq(events, 99)).toBe(3);
     expect(indexOfSeq([], 1)).toBe(-1);
+  });
+});
+
+describe('WEB-URL-3 a link names a guided lesson, or a lesson recording in the replay', () => {
+  it('#lesson= names a lesson by its id, nothing else', () => {
+    expect(parseLessonHash('#lesson=01-sync-tcp-server')).toBe('01-sync-tcp-server');
+    expect(formatLessonHash('03-threading-mro')).toBe('#lesson=03-threading-mro');
+    expect(formatLessonHash(null)).toBe('');
+    for (const hash of ['', '#lesson=', '#lesson=../x', '#lesson=https://evil.example/x', '#trace=examples/TCPServer.jsonl']) expect(parseLessonHash(hash), hash).toBeNull();
+  });
+
+  it('the replay may name a lesson recording', () => {
+    expect(parseHash('#trace=lessons/01-sync-tcp-server.jsonl&at=9')).toEqual({ trace: 'lessons/01-sync-tcp-server.jsonl', at: 9 });
+    expect(parseHash('#trace=lessons/../secret').trace).toBeNull();
   });
 });

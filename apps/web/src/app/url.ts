@@ -1,10 +1,12 @@
 /**
  * What the address says: `#trace=examples/ThreadingTCPServer.jsonl&at=123` names a trace
  * and the event at the cursor (by its `seq`, the `#123` every pane shows), so a link opens
- * the same trace at the same moment. `?presenter=1` turns on presenter mode and `?lang=zh-CN`
- * picks the language; `?token=` (the presenter token) is read by the live client.
+ * the same trace at the same moment. `#lesson=01-sync-tcp-server` opens a guided lesson.
+ * `?presenter=1` turns on presenter mode and `?lang=zh-CN` picks the language; `?token=`
+ * (the presenter token) is read by the live client.
  */
 import type { Lang } from '../i18n/i18n.js';
+import { isLessonId } from '../transport/lesson-files.js';
 
 /** The trace and cursor named by the hash. */
 export interface HashState {
@@ -14,8 +16,8 @@ export interface HashState {
   readonly at: number | null;
 }
 
-/** Trace paths a link may name: the bundled examples and the runtime's recordings, nothing else. */
-const TRACE_PATH = /^(examples|recordings)\/[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+/** Trace paths a link may name: the bundled examples, the lessons' recordings and the runtime's recordings, nothing else. */
+const TRACE_PATH = /^(examples|lessons|recordings)\/[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
 /** Whether a link may open `path` (never another site, never outside these folders). */
 export function isTracePath(path: string): boolean {
@@ -59,4 +61,15 @@ export function withQuery(search: string, name: string, value: string | null): s
   else params.set(name, value);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** The lesson named by the hash (`#lesson=01-sync-tcp-server`), or null. */
+export function parseLessonHash(hash: string): string | null {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('lesson');
+  return id !== null && isLessonId(id) ? id : null;
+}
+
+/** The hash naming a lesson (empty for none). */
+export function formatLessonHash(id: string | null): string {
+  return id === null ? '' : `#lesson=${id}`;
 }

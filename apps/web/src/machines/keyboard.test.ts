@@ -37,7 +37,7 @@ describe('WEB-KEYS-1 the shortcut map', () => {
   });
 
   it('1, 2, 3 switch to the live lab, the replay, the comparison from any mode; the comparison has no stepping keys', () => {
-    for (const mode of ['live', 'replay', 'compare'] as const) {
+    for (const mode of ['live', 'replay', 'compare', 'lessons'] as const) {
       expect(keyAction(press('1'), mode)).toBe('modeLive');
       expect(keyAction(press('2'), mode)).toBe('modeReplay');
       expect(keyAction(press('3'), mode)).toBe('modeCompare');
@@ -45,6 +45,22 @@ describe('WEB-KEYS-1 the shortcut map', () => {
     }
     for (const key of [' ', 'ArrowRight', 'ArrowLeft', 'p', 'b', 'g', 'Home']) expect(keyAction(press(key), 'compare')).toBeNull();
     expect(SHORTCUTS.filter((s) => s.modes.includes('compare')).map((s) => s.text)).toEqual(['modes', 'help', 'close']);
+  });
+
+  it('4 opens the lessons; in a lesson →/N/PageDown go on, ←/P/PageUp go back, A–F answer, Shift+arrows step the cursor', () => {
+    for (const mode of ['live', 'replay', 'compare', 'lessons'] as const) expect(keyAction(press('4'), mode)).toBe('modeLessons');
+    for (const key of ['ArrowRight', 'n', 'N', 'PageDown']) expect(keyAction(press(key), 'lessons')).toBe('nextNote');
+    for (const key of ['ArrowLeft', 'p', 'P', 'PageUp']) expect(keyAction(press(key), 'lessons')).toBe('prevNote');
+    expect(keyAction(press('a'), 'lessons')).toBe('answer0');
+    expect(keyAction(press('D'), 'lessons')).toBe('answer3');
+    expect(keyAction(press('f'), 'lessons')).toBe('answer5');
+    expect(keyAction(press('g'), 'lessons')).toBeNull();
+    expect(keyAction(press('ArrowRight', { shiftKey: true }), 'lessons')).toBe('stepForward');
+    expect(keyAction(press('ArrowLeft', { shiftKey: true }), 'lessons')).toBe('stepBack');
+    expect(keyAction(press('Escape'), 'lessons')).toBe('close');
+    // Elsewhere these keys keep their meaning.
+    expect(keyAction(press('b'), 'replay')).toBe('toggleBreakpoint');
+    expect(keyAction(press('n'), 'replay')).toBeNull();
   });
 
   it('keys with Ctrl, Cmd or Alt are left to the browser', () => {

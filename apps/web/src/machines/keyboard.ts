@@ -4,7 +4,7 @@
  *
  * | key                 | live lab                    | replay                    |
  * |---------------------|-----------------------------|---------------------------|
- * | 1 / 2 / 3           | to the live lab / the replay / the comparison (every mode) |
+ * | 1 / 2 / 3 / 4       | to the live lab / the replay / the comparison / the lessons (every mode) |
  * | Space, →            | step one event              | step forward              |
  * | Shift+Space, ←      | –                           | step back                 |
  * | p                   | pause / continue            | play / pause              |
@@ -15,15 +15,24 @@
  * | ?                   | this help                                               |
  * | Esc                 | close the help or the prompt                            |
  *
- * The comparison of two traces (`compare`) has only the mode keys, `?` and Esc.
+ * The comparison of two traces (`compare`) has only the mode keys, `?` and Esc. A guided
+ * lesson (`lessons`) has its own: → / N / PageDown the next note, ← / P / PageUp the previous
+ * one (a presentation clicker sends those), A–F pick an answer, Shift+→ / Shift+← step the
+ * replay's cursor, Esc leaves the lesson.
  */
 import type { Catalog } from '../i18n/i18n.js';
 
-/** The modes of the app: the live lab, the replay of a trace, two traces compared. */
-export type AppMode = 'live' | 'replay' | 'compare';
+/** The modes of the app: the live lab, the replay of a trace, two traces compared, the guided lessons. */
+export type AppMode = 'live' | 'replay' | 'compare' | 'lessons';
 
-/** Every mode, in the order of their keys (1, 2, 3) and of the top bar. */
-export const APP_MODES: readonly AppMode[] = ['live', 'replay', 'compare'];
+/** Every mode, in the order of their keys (1, 2, 3, 4) and of the top bar. */
+export const APP_MODES: readonly AppMode[] = ['live', 'replay', 'compare', 'lessons'];
+
+/** The answer keys of a lesson's question, in choice order. */
+export const ANSWER_KEYS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+
+/** Picks choice N (from 0) of a lesson's question. */
+export type AnswerAction = `answer${0 | 1 | 2 | 3 | 4 | 5}`;
 
 /** What a shortcut does. */
 export type KeyAction =
@@ -40,7 +49,11 @@ export type KeyAction =
   | 'close'
   | 'modeLive'
   | 'modeReplay'
-  | 'modeCompare';
+  | 'modeCompare'
+  | 'modeLessons'
+  | 'nextNote'
+  | 'prevNote'
+  | AnswerAction;
 
 /** The parts of a KeyboardEvent the mapping looks at. */
 export interface KeyPress {
@@ -61,12 +74,37 @@ export function keyAction(press: KeyPress, mode: AppMode): KeyAction | null {
       return 'modeReplay';
     case '3':
       return 'modeCompare';
+    case '4':
+      return 'modeLessons';
     case '?':
       return 'help';
     case 'Escape':
       return 'close';
     default:
+      if (mode === 'lessons') return lessonKey(press);
       return mode === 'compare' ? null : traceKey(press, mode === 'live');
+  }
+}
+
+/** The keys of a guided lesson. */
+function lessonKey(press: KeyPress): KeyAction | null {
+  switch (press.key) {
+    case 'ArrowRight':
+      return press.shiftKey ? 'stepForward' : 'nextNote';
+    case 'ArrowLeft':
+      return press.shiftKey ? 'stepBack' : 'prevNote';
+    case 'PageDown':
+    case 'n':
+    case 'N':
+      return 'nextNote';
+    case 'PageUp':
+    case 'p':
+    case 'P':
+      return 'prevNote';
+    default: {
+      const choice = ANSWER_KEYS.indexOf(press.key.toLowerCase() as (typeof ANSWER_KEYS)[number]);
+      return choice === -1 ? null : (`answer${choice}` as AnswerAction);
+    }
   }
 }
 
@@ -128,7 +166,12 @@ export type ShortcutKey =
   | 'homeEnd'
   | 'help'
   | 'close'
-  | 'modes';
+  | 'modes'
+  | 'nextNote'
+  | 'prevNote'
+  | 'answer'
+  | 'stepLesson'
+  | 'leaveLesson';
 
 /** One row of the help overlay: the keys, what they do, and in which modes. */
 export interface Shortcut {
@@ -148,9 +191,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['b'], text: 'breakpoint', modes: ['live', 'replay'] },
   { keys: ['g'], text: 'jump', modes: ['live', 'replay'] },
   { keys: ['Home', 'End'], text: 'homeEnd', modes: ['replay'] },
-  { keys: ['1', '2', '3'], text: 'modes', modes: ['live', 'replay', 'compare'] },
-  { keys: ['?'], text: 'help', modes: ['live', 'replay', 'compare'] },
+  { keys: ['→', 'N', 'PageDown'], text: 'nextNote', modes: ['lessons'] },
+  { keys: ['←', 'P', 'PageUp'], text: 'prevNote', modes: ['lessons'] },
+  { keys: ['A', 'B', 'C', 'D'], text: 'answer', modes: ['lessons'] },
+  { keys: ['Shift+→', 'Shift+←'], text: 'stepLesson', modes: ['lessons'] },
+  { keys: ['1', '2', '3', '4'], text: 'modes', modes: ['live', 'replay', 'compare', 'lessons'] },
+  { keys: ['?'], text: 'help', modes: ['live', 'replay', 'compare', 'lessons'] },
   { keys: ['Esc'], text: 'close', modes: ['live', 'replay', 'compare'] },
+  { keys: ['Esc'], text: 'leaveLesson', modes: ['lessons'] },
 ];
 
 /** The descriptions, in both languages. */
@@ -168,6 +216,11 @@ export const SHORTCUT_TEXT: Catalog<ShortcutKey> = {
     help: 'Show or hide these shortcuts',
     close: 'Close this window or the prompt',
     modes: 'Switch mode: {names}',
+    nextNote: 'Next note (once its question is answered)',
+    prevNote: 'Previous note',
+    answer: "Pick an answer to the note's question",
+    stepLesson: "Step the recording's cursor forward / back",
+    leaveLesson: 'Leave the lesson (back to the list)',
   },
   'zh-CN': {
     stepLive: '单步：让被暂停的线程运行到它的下一个事件',
@@ -182,5 +235,10 @@ export const SHORTCUT_TEXT: Catalog<ShortcutKey> = {
     help: '显示或隐藏快捷键说明',
     close: '关闭此窗口或输入框',
     modes: '切换模式：{names}',
+    nextNote: '下一条讲解（先答对本条的问题）',
+    prevNote: '上一条讲解',
+    answer: '选择本条问题的答案',
+    stepLesson: '在录制中向前 / 向后移动一个事件',
+    leaveLesson: '退出课程（回到课程列表）',
   },
 };

@@ -4,7 +4,7 @@ import { createActor } from 'xstate';
 import { cursorState } from '../model/cursor-state.js';
 import { exampleFile, exampleModel } from '../model/examples.fixture.js';
 import { NO_BREAKPOINTS } from './breakpoints.js';
-import { clampSpeed, replayMachine } from './replay-machine.js';
+import { clampSpeed, playedNs, replayMachine, runSpeedFor } from './replay-machine.js';
 
 const file = exampleFile('ThreadingTCPServer');
 const events = file.events;
@@ -183,6 +183,70 @@ describe('WEB-REPLAY-5 playing stops at a breakpoint', () => {
     actor.send({ type: 'PLAY' });
     actor.send({ type: 'TICK', elapsedMs: 60_000 });
     expect(events[actor.getSnapshot().context.cursor]?.thread).toBe(worker);
+  });
+});
+
+describe('WEB-REPLAY-6 RUN_TO plays forward to one event in about the time asked for', () => {
+  const ten = evenly(10);
+
+  it('plays to the target and stops there, whatever the speed setting', () => {
+    const actor = createActor(replayMachine).start();
+    actor.send({ type: 'LOAD', events: ten, at: 2 });
+    actor.send({ type: 'SET_SPEED', speed: 0.25 });
+    actor.send({ type: 'RUN_TO', index: 6, withinMs: 400 });
+    expect(actor.getSnapshot().value).toBe('playing');
+    expect(actor.getSnapshot().context).toMatchObject({ stopAt: 6, runSpeed: 4e6 / 400e6 });
+    actor.send({ type: 'TICK', elapsedMs: 200 });
+    expect(actor.getSnapshot().context.cursor).toBe(4);
+    actor.send({ type: 'TICK', elapsedMs: 250 });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context).toMatchObject({ cursor: 6, stopped: 'target', stopAt: null, clockNs: ten[6]?.t_ns });
+    // Playing afterwards goes on at the reader's speed.
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'TICK', elapsedMs: 4 });
+    expect(actor.getSnapshot().context.cursor).toBe(7);
+  });
+
+  it('a target at or before the cursor is a jump; RUN_TO while playing retargets', () => {
+    const actor = createActor(replayMachine).start();
+    actor.send({ type: 'LOAD', events: ten, at: 5 });
+    actor.send({ type: 'RUN_TO', index: 3 });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context.cursor).toBe(3);
+    actor.send({ type: 'RUN_TO', index: 9 });
+    actor.send({ type: 'RUN_TO', index: 4 });
+    expect(actor.getSnapshot().value).toBe('playing');
+    actor.send({ type: 'TICK', elapsedMs: 10_000 });
+    expect(actor.getSnapshot().context).toMatchObject({ cursor: 4, stopped: 'target' });
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'RUN_TO', index: 1 });
+    expect(actor.getSnapshot().value).toBe('paused');
+    expect(actor.getSnapshot().context.cursor).toBe(1);
+  });
+
+  it('passes breakpoints by; a step or a pause on the way stops the run', () => {
+    const actor = started();
+    actor.send({ type: 'SET_BREAKPOINTS', breakpoints: { ...NO_BREAKPOINTS, kinds: ['accept'] } });
+    const target = events.length - 5;
+    actor.send({ type: 'RUN_TO', index: target });
+    for (let i = 0; i < 200 && actor.getSnapshot().value === 'playing'; i++) actor.send({ type: 'TICK', elapsedMs: 16 });
+    expect(actor.getSnapshot().context).toMatchObject({ cursor: target, stopped: 'target' });
+    actor.send({ type: 'JUMP', index: 0 });
+    actor.send({ type: 'RUN_TO', index: target });
+    actor.send({ type: 'TICK', elapsedMs: 16 });
+    actor.send({ type: 'PAUSE' });
+    const at = actor.getSnapshot().context.cursor;
+    expect(at).toBeLessThan(target);
+    actor.send({ type: 'PLAY' });
+    actor.send({ type: 'TICK', elapsedMs: 60_000 });
+    expect(events[actor.getSnapshot().context.cursor]?.kind).toBe('accept');
+  });
+
+  it('the time played cuts long idle stretches as playing does', () => {
+    const gappy = evenly(4).map((e, i) => (i === 3 ? { ...e, t_ns: 60e9 } : e));
+    expect(playedNs(gappy, 0, 3, 1e9)).toBe(2e6 + 1e9);
+    expect(runSpeedFor(gappy, 0, 2, 1e9, 1)).toBe(2);
+    expect(runSpeedFor(gappy, 1, 1, 1e9, 800)).toBe(1);
   });
 });
 

@@ -4,6 +4,9 @@
  *
  *   idle (no trace) ──LOAD──► paused ⇄ playing
  *
+ * RUN_TO plays forward to one event and stops there (a guided lesson's next note), taking
+ * about the time asked for whatever the distance, and passing breakpoints by.
+ *
  * The machine only ever moves the cursor index (and, while playing, a playhead in trace
  * time between two events). Everything the panes show is derived from that index, so
  * stepping back shows exactly what stepping forward showed.
@@ -23,8 +26,11 @@ export const MAX_SPEED = 16;
  */
 export const DEFAULT_MAX_IDLE_NS = 1e9;
 
-/** Why playing stopped by itself. */
-export type StopReason = 'breakpoint' | 'end';
+/** Why playing stopped by itself: a breakpoint, the end, or the event RUN_TO asked for. */
+export type StopReason = 'breakpoint' | 'end' | 'target';
+
+/** How long RUN_TO takes by default, ms of wall time. */
+export const DEFAULT_RUN_MS = 800;
 
 /** What the replay knows. */
 export interface ReplayContext {
@@ -39,8 +45,12 @@ export interface ReplayContext {
   /** The playhead in trace time (ns); equals the cursor event's time except while playing. */
   readonly clockNs: number;
   readonly maxIdleNs: number;
-  /** Why playing last stopped by itself (a breakpoint, the end); null otherwise. */
+  /** Why playing last stopped by itself (a breakpoint, the end, the target); null otherwise. */
   readonly stopped: StopReason | null;
+  /** While RUN_TO plays: the index it stops at; null otherwise. */
+  readonly stopAt: number | null;
+  /** While RUN_TO plays: its speed (so the run takes the time asked for). */
+  readonly runSpeed: number;
 }
 
 /** Everything the replay understands. */
@@ -61,7 +71,12 @@ export type ReplayEvent =
   /** Wall-clock time passed while playing, ms. */
   | { readonly type: 'TICK'; readonly elapsedMs: number }
   /** Goes to the last event and pauses. */
-  | { readonly type: 'END' };
+  | { readonly type: 'END' }
+  /**
+   * Plays forward to the event at `index` and stops there, in about `withinMs` of wall time
+   * (default DEFAULT_RUN_MS); at or before the cursor it jumps there instead.
+   */
+  | { readonly type: 'RUN_TO'; readonly index: number; readonly withinMs?: number };
 
 /** `index` within the trace (-1 for an empty one). */
 export function clampIndex(index: number, length: number): number {
@@ -82,9 +97,26 @@ function timeAt(events: readonly TraceEvent[], index: number): number {
 }
 
 /** The cursor moved to `index`: the playhead follows it. */
-function moveTo(context: ReplayContext, index: number): Pick<ReplayContext, 'cursor' | 'clockNs' | 'stopped'> {
+function moveTo(context: ReplayContext, index: number): Pick<ReplayContext, 'cursor' | 'clockNs' | 'stopped' | 'stopAt'> {
   const cursor = clampIndex(index, context.length);
-  return { cursor, clockNs: timeAt(context.events, cursor), stopped: null };
+  return { cursor, clockNs: timeAt(context.events, cursor), stopped: null, stopAt: null };
+}
+
+/**
+ * The trace time playing spends between two events (idle stretches cut to `maxIdleNs`, as
+ * `advance` does), ns.
+ */
+export function playedNs(events: readonly TraceEvent[], from: number, to: number, maxIdleNs: number): number {
+  let total = 0;
+  for (let i = Math.max(0, from); i < to && i + 1 < events.length; i++) total += Math.min(maxIdleNs, Math.max(0, timeAt(events, i + 1) - timeAt(events, i)));
+  return total;
+}
+
+/** The speed that plays from `from` to `to` in `withinMs` (at least 1e-3×; 1× when there is no time to play). */
+export function runSpeedFor(events: readonly TraceEvent[], from: number, to: number, maxIdleNs: number, withinMs: number): number {
+  const ns = playedNs(events, from, to, maxIdleNs);
+  if (ns <= 0 || !(withinMs > 0)) return 1;
+  return Math.max(1e-3, ns / (withinMs * 1e6));
 }
 
 /**
@@ -93,11 +125,16 @@ function moveTo(context: ReplayContext, index: number): Pick<ReplayContext, 'cur
  * playhead has reached, stopping at the first one that hits a breakpoint, or at the end.
  */
 export function advance(context: ReplayContext, elapsedMs: number): Pick<ReplayContext, 'cursor' | 'clockNs' | 'stopped'> {
-  const { events, length, speed, breakpoints, maxIdleNs } = context;
+  const { events, length, breakpoints, maxIdleNs, stopAt } = context;
+  const running = stopAt !== null;
+  const speed = running ? context.runSpeed : context.speed;
+  // RUN_TO ends at its target, and passes breakpoints by.
+  const last = running ? Math.min(stopAt, length - 1) : length - 1;
+  const reached: StopReason = running ? 'target' : 'end';
   let cursor = context.cursor;
-  if (length === 0 || cursor >= length - 1) return { cursor, clockNs: context.clockNs, stopped: 'end' };
+  if (length === 0 || cursor >= last) return { cursor, clockNs: running ? timeAt(events, cursor) : context.clockNs, stopped: reached };
   let clock = context.clockNs + Math.max(0, elapsedMs) * 1e6 * speed;
-  while (cursor + 1 < length) {
+  while (cursor + 1 <= last) {
     const here = timeAt(events, cursor);
     const next = timeAt(events, cursor + 1);
     if (next - here > maxIdleNs && clock < next) {
@@ -110,9 +147,10 @@ export function advance(context: ReplayContext, elapsedMs: number): Pick<ReplayC
     if (next > clock) break;
     cursor++;
     const event = events[cursor];
-    if (event && hitsBreakpoint(breakpoints, event)) return { cursor, clockNs: event.t_ns, stopped: 'breakpoint' };
+    if (!running && event && hitsBreakpoint(breakpoints, event)) return { cursor, clockNs: event.t_ns, stopped: 'breakpoint' };
   }
-  return { cursor, clockNs: clock, stopped: cursor >= length - 1 ? 'end' : null };
+  if (cursor >= last) return { cursor, clockNs: running ? timeAt(events, cursor) : clock, stopped: reached };
+  return { cursor, clockNs: clock, stopped: null };
 }
 
 /** The replay machine: idle until LOAD, 1×, no breakpoints. */
@@ -126,23 +164,32 @@ export const replayMachine = setup({
       if (event.type !== 'LOAD') return {};
       const length = event.events.length;
       const cursor = clampIndex(event.at ?? 0, length);
-      return { events: event.events, length, cursor, clockNs: timeAt(event.events, cursor), stopped: null };
+      return { events: event.events, length, cursor, clockNs: timeAt(event.events, cursor), stopped: null, stopAt: null };
     }),
     stepForward: assign(({ context }) => moveTo(context, context.cursor + 1)),
     stepBack: assign(({ context }) => moveTo(context, context.cursor - 1)),
     jump: assign(({ context, event }) => (event.type === 'JUMP' || event.type === 'SEEK' ? moveTo(context, event.index) : {})),
     toEnd: assign(({ context }) => moveTo(context, context.length - 1)),
     /** Playing from the last event starts again from the first. */
-    rewindIfAtEnd: assign(({ context }) => (context.cursor >= context.length - 1 ? moveTo(context, 0) : { stopped: null })),
+    rewindIfAtEnd: assign(({ context }) => (context.cursor >= context.length - 1 ? moveTo(context, 0) : { stopped: null, stopAt: null })),
+    /** RUN_TO: a target after the cursor plays to it; anything else jumps. */
+    runTo: assign(({ context, event }) => {
+      if (event.type !== 'RUN_TO') return {};
+      const target = clampIndex(event.index, context.length);
+      if (target <= context.cursor) return moveTo(context, target);
+      const runSpeed = runSpeedFor(context.events, context.cursor, target, context.maxIdleNs, event.withinMs ?? DEFAULT_RUN_MS);
+      return { stopAt: target, runSpeed, stopped: null, clockNs: timeAt(context.events, context.cursor) };
+    }),
     setSpeed: assign(({ event }) => (event.type === 'SET_SPEED' ? { speed: clampSpeed(event.speed) } : {})),
     setBreakpoints: assign(({ event }) => (event.type === 'SET_BREAKPOINTS' ? { breakpoints: event.breakpoints } : {})),
     tick: assign(({ context, event }) => (event.type === 'TICK' ? advance(context, event.elapsedMs) : {})),
     /** Pausing puts the playhead back on the cursor event, so a later step starts from there. */
-    settle: assign(({ context }) => ({ clockNs: timeAt(context.events, context.cursor) })),
+    settle: assign(({ context }) => ({ clockNs: timeAt(context.events, context.cursor), stopAt: null })),
   },
   guards: {
     hasEvents: ({ context }) => context.length > 0,
     stopped: ({ context }) => context.stopped !== null,
+    runsForward: ({ context, event }) => event.type === 'RUN_TO' && clampIndex(event.index, context.length) > context.cursor,
   },
 }).createMachine({
   id: 'replay',
@@ -155,6 +202,8 @@ export const replayMachine = setup({
     clockNs: 0,
     maxIdleNs: DEFAULT_MAX_IDLE_NS,
     stopped: null,
+    stopAt: null,
+    runSpeed: 1,
   },
   initial: 'idle',
   on: {
@@ -174,6 +223,7 @@ export const replayMachine = setup({
         JUMP: { actions: 'jump' },
         SEEK: { actions: 'jump' },
         END: { actions: 'toEnd' },
+        RUN_TO: [{ guard: 'runsForward', target: 'playing', actions: 'runTo' }, { actions: 'runTo' }],
       },
     },
     playing: {
@@ -188,6 +238,7 @@ export const replayMachine = setup({
         JUMP: { target: 'paused', actions: 'jump' },
         SEEK: { actions: 'jump' },
         END: { target: 'paused', actions: 'toEnd' },
+        RUN_TO: [{ guard: 'runsForward', actions: 'runTo' }, { target: 'paused', actions: 'runTo' }],
       },
     },
   },

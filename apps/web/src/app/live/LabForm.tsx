@@ -5,14 +5,14 @@
  * (the TypeScript port or the real CPython module) and Start (create_lab + run_lab).
  */
 import { HANDLER_NAMES, type Backend, type CreateLabRequest, type HandlerName, type LabOptions, type LabMode } from '@sockscope/core/trace';
-import { useContext, useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
 import { backendLabel } from '../../panes/backend.js';
 import { CPythonSourceContext } from '../../panes/source/cpython-context.js';
 import { BASE_NAMES, CLASS_BASES, linearize, parseBases, PUBLIC_SERVER_CLASSES, type Linearization } from '../c3.js';
 import { IconPlay } from '../icons.js';
 import { Notice } from '../Notice.js';
-import type { LiveRequest } from './live-types.js';
+import type { LiveRequest, PlaygroundSeed } from './live-types.js';
 
 const TEXT: Catalog<
   | 'title'
@@ -140,8 +140,8 @@ const FLAG_OPTIONS: ReadonlyArray<readonly [FlagOption, boolean]> = [
   ['allow_reuse_address', false],
 ];
 
-/** The form. */
-export function LabForm({ request }: { readonly request: LiveRequest }) {
+/** The form. `seed`: bases a lesson sent to the MRO playground (the form switches to them). */
+export function LabForm({ request, seed = null }: { readonly request: LiveRequest; readonly seed?: PlaygroundSeed | null }) {
   const t = useT(TEXT);
   const lang = useContext(LangContext);
   const cpython = useContext(CPythonSourceContext);
@@ -159,6 +159,18 @@ export function LabForm({ request }: { readonly request: LiveRequest }) {
   const [port, setPort] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // A lesson's bases arrive: build from them.
+  const seedN = seed?.n ?? null;
+  const seedRef = useRef(seed);
+  seedRef.current = seed;
+  useEffect(() => {
+    const current = seedRef.current;
+    if (seedN === null || !current) return;
+    setKind('bases');
+    if (current.bases.length > 0) setBasesText(current.bases.join(', '));
+    if (current.className) setClassName(current.className);
+  }, [seedN]);
 
   const bases = useMemo(() => parseBases(basesText), [basesText]);
   const result: Linearization = useMemo(() => {

@@ -8,7 +8,7 @@
  */
 import type { Reply } from '@sockscope/core/trace';
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useT, type Catalog } from '../../i18n/i18n.js';
 import { toggleBreakpoint } from '../../machines/breakpoints.js';
 import { canControl, liveMachine, selectedStep, type LiveEvent } from '../../machines/live-machine.js';
@@ -24,7 +24,7 @@ import { useShortcuts } from '../useShortcuts.js';
 import { Workspace } from '../Workspace.js';
 import { LabCard } from './LabCard.js';
 import { LabForm } from './LabForm.js';
-import type { LiveRequest, LiveStatus, RuntimeLink } from './live-types.js';
+import type { LiveRequest, LiveStatus, PlaygroundSeed, RuntimeLink } from './live-types.js';
 import { Recordings } from './Recordings.js';
 import { StepBar, type LiveView } from './StepBar.js';
 
@@ -46,6 +46,7 @@ const TEXT: Catalog<
   | 'refused'
   | 'cannotReach'
   | 'noEventsYet'
+  | 'lookHere'
 > = {
   en: {
     panel: 'Live lab',
@@ -65,6 +66,7 @@ const TEXT: Catalog<
     refused: 'The live lab refused',
     cannotReach: 'Cannot reach the live lab ({error}); retrying…',
     noEventsYet: 'The lab is starting: its first events are on their way.',
+    lookHere: 'Look here',
   },
   'zh-CN': {
     panel: '实时实验',
@@ -84,6 +86,7 @@ const TEXT: Catalog<
     refused: '实时实验拒绝了请求',
     cannotReach: '无法连接到实时实验（{error}），正在重试…',
     noEventsYet: '实验正在启动，最初的事件马上就到。',
+    lookHere: '看这里',
   },
 };
 
@@ -99,6 +102,10 @@ export interface LiveModeProps {
   /** Opens a trace path (a recording) in the replay. */
   readonly onOpenInReplay: (path: string) => void;
   readonly onSwitchToReplay: () => void;
+  /** Bases a lesson sends to the MRO playground: the form opens on them, lit. */
+  readonly playgroundSeed?: PlaygroundSeed | null;
+  /** The guided lessons, listed on the start screen. */
+  readonly lessons?: ReactNode;
 }
 
 /** How long to wait for the runtime's python3 to say where its socketserver is. */
@@ -108,7 +115,7 @@ const CPYTHON_SOURCE_TIMEOUT_MS = 15_000;
 type CursorMode = { readonly kind: 'follow' } | { readonly kind: 'held' } | { readonly kind: 'manual'; readonly index: number };
 
 /** The live screen. */
-export default function LiveMode({ active, presenter, overlayOpen, onStatus, onRuntime, onOpenInReplay, onSwitchToReplay }: LiveModeProps) {
+export default function LiveMode({ active, presenter, overlayOpen, onStatus, onRuntime, onOpenInReplay, onSwitchToReplay, playgroundSeed = null, lessons }: LiveModeProps) {
   const t = useT(TEXT);
   const sendRef = useRef<((event: LiveEvent) => void) | null>(null);
   const [client] = useState(() => new LiveClient({ token: takeToken(), dispatch: (event) => sendRef.current?.(event) }));
@@ -197,6 +204,18 @@ export default function LiveMode({ active, presenter, overlayOpen, onStatus, onR
     [cursor],
   );
 
+  // A lesson's "open the MRO playground": the form is lit until a lab starts.
+  const [litSeed, setLitSeed] = useState<number | null>(null);
+  const seedN = playgroundSeed?.n ?? null;
+  useEffect(() => setLitSeed(seedN), [seedN]);
+  const labCount = labs.length;
+  const labsBefore = useRef(labCount);
+  useEffect(() => {
+    if (labCount > labsBefore.current) setLitSeed(null);
+    labsBefore.current = labCount;
+  }, [labCount]);
+  const formLit = litSeed !== null;
+
   const [jumping, setJumping] = useState(false);
   useShortcuts('live', active && !jumping && !overlayOpen, {
     step: () => actor.send({ type: 'STEP' }),
@@ -219,9 +238,14 @@ export default function LiveMode({ active, presenter, overlayOpen, onStatus, onR
       <Sidebar title={t('panel')} folded={presenter}>
         <div className="sidebar__inner">
           {control && (
-            <details className="side-section side-details" open={labs.length === 0}>
+            <details className={`side-section side-details${formLit ? ' is-lit' : ''}`} open={labs.length === 0 || formLit} data-pane="playground" data-lit={formLit || undefined}>
               <summary className="side-title">{t('newLab')}</summary>
-              <LabForm request={request} />
+              {formLit && (
+                <span className="ws-lit-label" aria-hidden="true">
+                  {t('lookHere')}
+                </span>
+              )}
+              <LabForm request={request} seed={playgroundSeed} />
             </details>
           )}
           {lab && (
@@ -297,6 +321,7 @@ export default function LiveMode({ active, presenter, overlayOpen, onStatus, onR
                 </>
               )}
             </div>
+            {!lab && lessons && <div className="empty__card empty__card--lessons">{lessons}</div>}
           </div>
         )}
       </div>

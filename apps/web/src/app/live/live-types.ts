@@ -19,3 +19,10 @@ export interface RuntimeLink {
   /** CPython's sources, read once per connection. */
   readonly cpython: CPythonSourceState;
 }
+
+/** Bases for the live lab's MRO playground, sent from a lesson (`n` tells one request from the next). */
+export interface PlaygroundSeed {
+  readonly bases: readonly string[];
+  readonly className: string | null;
+  readonly n: number;
+}

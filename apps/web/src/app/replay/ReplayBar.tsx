@@ -42,8 +42,11 @@ const TEXT: Catalog<
   },
 };
 
-/** The bar. */
-export function ReplayBar({ replay, onJump }: { readonly replay: ReplayController; readonly onJump: () => void }) {
+/**
+ * The bar. `lesson`: inside a guided lesson, without jump and breakpoints (the lesson moves
+ * the cursor; the Replay mode has the rest).
+ */
+export function ReplayBar({ replay, onJump, lesson = false }: { readonly replay: ReplayController; readonly onJump: () => void; readonly lesson?: boolean }) {
   const t = useT(TEXT);
   const { actor, trace, cursor, playing, speed, breakpoints, stopped } = replay;
   const model = trace?.model;
@@ -104,7 +107,7 @@ export function ReplayBar({ replay, onJump }: { readonly replay: ReplayControlle
       />
       <div className="bar__pos">
         <b className="mono">#{event?.seq ?? '–'}</b>
-        {stopped !== null && !playing ? (
+        {(stopped === 'breakpoint' || stopped === 'end') && !playing ? (
           <span className={`small bar__stopped bar__stopped--${stopped}`}>{stopped === 'breakpoint' ? t('atBreakpoint') : t('atEnd')}</span>
         ) : (
           <span className="muted small">
@@ -112,10 +115,14 @@ export function ReplayBar({ replay, onJump }: { readonly replay: ReplayControlle
           </span>
         )}
       </div>
-      <button type="button" className="btn" disabled={disabled} onClick={onJump}>
-        {t('jump')}
-      </button>
-      <BreakpointsEditor breakpoints={breakpoints} onChange={(next) => actor.send({ type: 'SET_BREAKPOINTS', breakpoints: next })} methods={methods} threads={threads} />
+      {!lesson && (
+        <>
+          <button type="button" className="btn" disabled={disabled} onClick={onJump}>
+            {t('jump')}
+          </button>
+          <BreakpointsEditor breakpoints={breakpoints} onChange={(next) => actor.send({ type: 'SET_BREAKPOINTS', breakpoints: next })} methods={methods} threads={threads} />
+        </>
+      )}
     </div>
   );
 }
