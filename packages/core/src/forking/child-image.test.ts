@@ -25,7 +25,7 @@ describe('FORK-6 once the first fork has happened, children start from a bundled
     }
     // Request 1 and its warm spare (request 2) were started before the image existed.
     expect(started[0]).toMatch(/^child-main\.ts --import /);
-    expect(started.at(-1)).toMatch(/^child-\d+\.mjs --enable-source-maps$/);
+    expect(started.at(-1)).toMatch(/^[0-9a-f]{20}\.mjs --enable-source-maps$/);
   });
 
   it('a child started from the image prints a traceback that names the TypeScript files', async () => {

@@ -13,7 +13,8 @@
  * fails (no esbuild next to tsx, a module that cannot be bundled), children start through
  * tsx as before.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,8 @@ export function modulesOf(ref: ClassRef): string[] {
  * an image that holds them starts in the background.
  */
 export function imageFor(needed: readonly string[]): ChildImage | null {
+  // An image unused for a day may have been pruned by another process: then build it again.
+  if (current !== null && !existsSync(current.file)) current = null;
   if (current !== null && needed.every((m) => current?.modules.has(m))) return current;
   if (building === null && !failed && enabled(needed)) {
     const modules = new Set([...(current?.modules ?? []), ...needed]);
@@ -100,9 +103,10 @@ async function build(modules: ReadonlySet<string>): Promise<ChildImage> {
     ...imports,
     ...registrations,
   ].join('\n');
-  dir ??= makeDir();
-  // Named before the build: the source map's paths are relative to it.
-  const file = join(dir, `child-${++builds}.mjs`);
+  dir ??= imageDir();
+  // Named before the build (the source map's paths are relative to it), renamed after it
+  // to a name that says what it holds.
+  const draft = join(dir, `.${process.pid}-${++builds}.mjs`);
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', CHILD_MAIN)), sourcefile: 'fork-image.ts', loader: 'ts' },
     bundle: true,
@@ -110,7 +114,7 @@ async function build(modules: ReadonlySet<string>): Promise<ChildImage> {
     format: 'esm',
     target: 'node20',
     write: false,
-    outfile: file,
+    outfile: draft,
     keepNames: true,
     define: { 'import.meta.url': URL_VAR },
     // Tracebacks name the TypeScript files and lines (the child runs with --enable-source-maps).
@@ -141,7 +145,16 @@ async function build(modules: ReadonlySet<string>): Promise<ChildImage> {
   });
   const text = result.outputFiles?.[0]?.text;
   if (text === undefined) throw new Error('esbuild produced nothing');
-  writeFileSync(file, text);
+  // Named after its content: the same code gives the same file, whichever process built
+  // it, so images do not pile up however their servers end (even by SIGKILL).
+  const file = join(dir, `${createHash('sha256').update(text).digest('hex').slice(0, 20)}.mjs`);
+  if (existsSync(file)) {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } else {
+    writeFileSync(draft, text, { mode: 0o600 });
+    renameSync(draft, file);
+  }
   return { file, modules };
 }
 
@@ -151,9 +164,28 @@ function loaderFor(path: string): string {
   return path.endsWith('.jsx') ? 'jsx' : 'js';
 }
 
-function makeDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'sockscope-fork-'));
-  process.once('exit', () => rmSync(d, { recursive: true, force: true }));
+/** Images unused for this long are removed when another is built. */
+const KEEP_MS = 24 * 3600 * 1000;
+
+/**
+ * The folder of images: one per user, private to them (an image is code that children
+ * run: nobody else may write there), old images pruned.
+ */
+function imageDir(): string {
+  const d = join(tmpdir(), `sockscope-fork-images-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(d, { recursive: true, mode: 0o700 });
+  const st = lstatSync(d);
+  if (!st.isDirectory() || (process.getuid !== undefined && st.uid !== process.getuid()) || (st.mode & 0o077) !== 0) {
+    throw new Error(`${d} is not a private folder of this user`);
+  }
+  for (const name of readdirSync(d)) {
+    const path = join(d, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { force: true });
+    } catch {
+      // another process pruned it first
+    }
+  }
   return d;
 }
 
