@@ -44,6 +44,7 @@ export interface DatagramLoad extends Common {
   readonly timeoutMs: number;
 }
 
+/** Any load the generator runs. */
 export type LoadSpec = PersistentLoad | ConnectLoad | DatagramLoad;
 
 /** What one load run measured. */

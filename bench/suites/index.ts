@@ -6,4 +6,5 @@ import type { Suite } from '../lib/suite.js';
 import { forkSuite } from './fork-cost.js';
 import { throughputSuite } from './throughput.js';
 
+/** The suites, in the order they run (the live pipeline and the timeline at scale come next). */
 export const SUITES: readonly Suite[] = [throughputSuite, forkSuite];

@@ -9,6 +9,7 @@ import type { Row } from './rounds.js';
 
 /** The figures every row has and every ratio compares. */
 export const FIGURES = ['rps', 'p50', 'p99', 'cpuUs'] as const;
+/** One of the figures a row has. */
 export type Figure = (typeof FIGURES)[number];
 
 /** CPython's row for the same server class in the same group. */
