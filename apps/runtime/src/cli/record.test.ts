@@ -46,7 +46,7 @@ const calls = (events: readonly TraceEvent[], method: string): TraceEvent[] =>
 
 describe('CLI-RECORD-1 the CLI records every fixture scenario; validate and export-chrome accept each file', () => {
   it('there is a fixture for every public server class and the special cases', () => {
-    expect(FIXTURES).toHaveLength(31);
+    expect(FIXTURES).toHaveLength(32);
   });
 
   it.each(FIXTURES)('%s', async (fixture) => {

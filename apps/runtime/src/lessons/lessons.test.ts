@@ -85,21 +85,33 @@ describe('LESSON-SHIP-2 each bundled recording is a core run of the lesson\'s sc
   });
 });
 
+/**
+ * Runs a lesson's scenario on the core and returns the steps that do not land. A run that
+ * misses a step is run once more: a machine loaded far beyond CI can stretch a run past its
+ * shutdown, while a change in the core misses the step both times.
+ */
+async function missesOfFreshRun(lesson: Lesson): Promise<string[]> {
+  const first = misses(lesson, await recordTrace(lessonScenario(lesson), 'core'));
+  if (first.length === 0) return first;
+  const second = misses(lesson, await recordTrace(lessonScenario(lesson), 'core'));
+  return second.length === 0 ? second : [...second, `(the run before missed too: ${first.join('; ')})`];
+}
+
 describe('LESSON-SHIP-3 each lesson\'s scenario, run now on the current core, still has every moment its notes talk about', () => {
   let restoreStderr: () => void = () => undefined;
-  const runs = new Map<string, Promise<Settled<TraceFile>>>();
+  const runs = new Map<string, Promise<Settled<string[]>>>();
 
   beforeAll(() => {
     restoreStderr = quietStderr();
     // The runs go two at a time, ahead of the tests that wait for them.
-    const results = runPool(FILES.map((file) => () => recordTrace(lessonScenario(lessonOf(file)), 'core')), CONCURRENCY);
-    FILES.forEach((file, i) => runs.set(file, results[i] as Promise<Settled<TraceFile>>));
+    const results = runPool(FILES.map((file) => () => missesOfFreshRun(lessonOf(file))), CONCURRENCY);
+    FILES.forEach((file, i) => runs.set(file, results[i] as Promise<Settled<string[]>>));
   });
   afterAll(() => restoreStderr());
 
   it.each(FILES)('%s', async (file) => {
     const run = runs.get(file);
     if (run === undefined) throw new Error(`${file} was not run`);
-    expect(misses(lessonOf(file), valueOf(await run))).toEqual([]);
+    expect(valueOf(await run)).toEqual([]);
   }, 60_000);
 });
