@@ -38,8 +38,7 @@ const body = <B extends Ctor<BaseServer>>(Base: B) =>
         this._threads = new _Threads();
       }
       const t = new Thread({
-        // Python's `target=self.process_request_thread`: a bound method.
-        target: this.process_request_thread.bind(this),
+        target: (req: Request, addr: ClientAddress) => this.process_request_thread(req, addr),
         args: [request, client_address],
         targetName: 'process_request_thread',
       });
