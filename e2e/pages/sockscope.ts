@@ -8,12 +8,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class TopBar {
   constructor(readonly page: Page) {}
 
-  mode(name: 'Live lab' | 'Replay' | 'Compare'): Locator {
-    return this.page.getByRole('navigation', { name: 'Mode' }).getByRole('button', { name });
+  mode(name: 'Live lab' | 'Replay' | 'Compare' | 'Lessons'): Locator {
+    return this.page.getByRole('navigation', { name: /^(Mode|模式)$/ }).getByRole('button', { name });
   }
 
   async language(lang: 'English' | '简体中文'): Promise<void> {
-    await this.page.getByRole('group', { name: /Language|语言/ }).getByRole('button', { name: lang }).click();
+    const name = lang === 'English' ? 'EN' : lang;
+    await this.page.getByRole('group', { name: /Language|语言/ }).getByRole('button', { name, exact: true }).click();
   }
 }
 

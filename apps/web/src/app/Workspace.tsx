@@ -114,6 +114,7 @@ export function Workspace({ pane, presenter, follow, onFollowChange, lit = NOTHI
               role="tab"
               aria-selected={bottomOpen && tab === id}
               className={`ws-tab${bottomOpen && tab === id ? ' is-active' : ''}${isLit(id) ? ' is-lit' : ''}`}
+              data-pane={id}
               data-lit={isLit(id) || undefined}
               onClick={() => {
                 setTab(id);

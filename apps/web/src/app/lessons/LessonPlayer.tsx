@@ -352,7 +352,7 @@ export function LessonPlayer({ lesson, replay, keys, presenter, next, playground
                   <div className="lesson-note__look">
                     <span className="muted">{t('lookAt')}:</span>
                     {PANE_ORDER.filter((p) => step.panes.includes(p)).map((p: LessonPane) => (
-                      <span key={p} className="lesson-chip" data-pane={p}>
+                      <span key={p} className="lesson-chip" data-look={p}>
                         {l(p)}
                       </span>
                     ))}
