@@ -7,7 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_URL, TOKEN } from '../playwright.config.js';
 import { LessonsPage, opening, shippedLessons } from '../pages/lessons.js';
-import { TopBar } from '../pages/sockscope.js';
+import { TimelinePane, TopBar } from '../pages/sockscope.js';
 
 const lessons = shippedLessons();
 
@@ -123,7 +123,7 @@ test.describe('lessons', () => {
     await context.close();
   });
 
-  test('L5 the live lab: a lesson lighting the MRO playground opens the lab form on its bases, lit', async ({ page }) => {
+  test('L5 the live lab: a lesson lighting the MRO playground opens the lab form on its bases, lit; the lesson runs live', async ({ page }) => {
     const lesson = lessons.find((l) => l.steps.some((s) => s.panes.includes('playground')));
     test.skip(!lesson, 'no lesson lights the playground');
     if (!lesson) return;
@@ -138,6 +138,14 @@ test.describe('lessons', () => {
     await expect(page.locator('.side-details[data-lit]')).toBeVisible();
     await expect(page.getByRole('textbox', { name: /Bases, in order/ })).not.toHaveValue('');
     await shot(page, 'l5-playground');
+    // "Run this lesson live": the lesson's scenario as a lab, its clients spawned, shown in the live lab.
+    await page.keyboard.press('4');
+    await player.panel().getByRole('button', { name: /Run this lesson live/ }).click();
+    await expect(new TopBar(page).mode('Live lab')).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => new TimelinePane(page).lanes('client'), { timeout: 20_000 }).toBeGreaterThan(0);
+    await shot(page, 'l5-run-live');
+    await page.getByRole('button', { name: 'server_close() and remove' }).first().click();
+    await expect(page.getByRole('button', { name: 'server_close() and remove' })).toHaveCount(0);
   });
 
   test('L6 the static build lists the lessons and plays them without a runtime', async ({ page }) => {

@@ -11,7 +11,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog, type Lang } from '../i18n/i18n.js';
-import type { TraceFile } from '@sockscope/core/trace';
+import type { Scenario, TraceFile } from '@sockscope/core/trace';
 import { APP_MODES, type AppMode } from '../machines/keyboard.js';
 import { CPythonSourceContext, NO_CPYTHON } from '../panes/source/cpython-context.js';
 import { CompareMode } from './compare/CompareMode.js';
@@ -20,6 +20,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { LessonList } from './lessons/LessonList.js';
 import type { PlaygroundLink } from './lessons/LessonPlayer.js';
 import { LessonsMode } from './lessons/LessonsMode.js';
+import { runLive } from './lessons/run-live.js';
 import { useLessonCatalog } from './lessons/useLessonCatalog.js';
 import type { LiveStatus, PlaygroundSeed, RuntimeLink } from './live/live-types.js';
 import { ReplayMode } from './replay/ReplayMode.js';
@@ -133,6 +134,17 @@ export function App() {
         }
       : { kind: 'viewer' };
 
+  // "Run this lesson live": its scenario as a lab, for the presenter; then the live lab shows it.
+  const request = runtime.request;
+  const runLessonLive =
+    LiveMode && request && live.role === 'presenter'
+      ? async (scenario: Scenario): Promise<string | null> => {
+          const error = await runLive(request, scenario);
+          if (error === null) setMode('live');
+          return error;
+        }
+      : null;
+
   const openInReplay = useCallback(
     (path: string) => {
       setMode('replay');
@@ -198,6 +210,7 @@ export function App() {
               overlayOpen={help}
               playground={playground}
               onExplore={() => setMode('replay')}
+              runLive={runLessonLive}
             />
           </div>
           {help && <HelpOverlay mode={mode} modes={MODES} onClose={() => setHelp(false)} />}

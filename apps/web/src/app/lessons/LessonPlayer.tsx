@@ -5,7 +5,7 @@
  * talks about, and a note with a question waits for the right answer before Next goes on.
  * Where the reader is, and what they answered, is saved per lesson (progress.ts).
  */
-import { locateSteps, type Lesson, type LessonPane, type StepLocation, type TraceEvent } from '@sockscope/core/trace';
+import { locateSteps, type Lesson, type LessonPane, type Scenario, type StepLocation, type TraceEvent } from '@sockscope/core/trace';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
@@ -57,6 +57,10 @@ const TEXT: Catalog<
   | 'playgroundViewer'
   | 'playgroundOpen'
   | 'lookHere'
+  | 'runLive'
+  | 'runLiveHint'
+  | 'runningLive'
+  | 'runLiveFailed'
 > = {
   en: {
     panel: 'Lesson',
@@ -90,6 +94,10 @@ const TEXT: Catalog<
     playgroundViewer: 'The lecturer can build classes in the MRO playground of the live lab; you will see their labs live in the Live lab.',
     playgroundOpen: 'Open the MRO playground',
     lookHere: 'Look here',
+    runLive: '▶ Run this lesson live',
+    runLiveHint: "Starts this lesson's scenario as a lab on the runtime (the same server, handler, options and clients) and shows it in the Live lab. The notes follow the recording.",
+    runningLive: 'Starting the lab…',
+    runLiveFailed: 'The lab did not start',
   },
   'zh-CN': {
     panel: '课程',
@@ -123,6 +131,10 @@ const TEXT: Catalog<
     playgroundViewer: '讲师可以在实时实验的 MRO 演练场里组合类；你会在“实时实验”中实时看到他们的实验。',
     playgroundOpen: '打开 MRO 演练场',
     lookHere: '看这里',
+    runLive: '▶ 实时运行本课',
+    runLiveHint: '在运行时上把本课的场景作为一个实验启动（同样的服务器、处理器、选项和客户端），并在“实时实验”中显示。讲解仍然跟随录制。',
+    runningLive: '正在启动实验…',
+    runLiveFailed: '实验没有启动',
   },
 };
 
@@ -152,6 +164,8 @@ export interface LessonPlayerProps {
   readonly onOpenLesson: (id: string) => void;
   /** Shows the recording in the Replay mode. */
   readonly onExplore: () => void;
+  /** Runs a scenario as a live lab (the presenter, connected); null elsewhere. Resolves with an error or null. */
+  readonly runLive?: ((scenario: Scenario) => Promise<string | null>) | null;
 }
 
 const noop = (): void => undefined;
@@ -168,7 +182,7 @@ function eventWords(event: TraceEvent): string {
 }
 
 /** The player. */
-export function LessonPlayer({ lesson, replay, keys, presenter, next, playground, onLeave, onOpenLesson, onExplore }: LessonPlayerProps) {
+export function LessonPlayer({ lesson, replay, keys, presenter, next, playground, onLeave, onOpenLesson, onExplore, runLive = null }: LessonPlayerProps) {
   const t = useT(TEXT);
   const l = useT(LESSON_TEXT);
   const lang = useContext(LangContext);
@@ -274,6 +288,13 @@ export function LessonPlayer({ lesson, replay, keys, presenter, next, playground
   const scenarioBases = loaded?.file.header.scenario?.bases ?? lesson.scenario?.bases ?? [];
   const scenarioClass = loaded?.file.header.scenario?.class_name ?? lesson.scenario?.class_name ?? null;
   const atEvent = atIndex === null ? null : (events?.[atIndex] ?? null);
+  const scenario = loaded?.file.header.scenario ?? lesson.scenario ?? null;
+  const [live, setLive] = useState<{ readonly busy: boolean; readonly error: string | null }>({ busy: false, error: null });
+  const startLive = (): void => {
+    if (!runLive || !scenario) return;
+    setLive({ busy: true, error: null });
+    void runLive(scenario).then((error) => setLive({ busy: false, error }));
+  };
 
   return (
     <div className={`mode mode--lesson${presenter ? ' mode--lesson-presenter' : ''}`}>
@@ -394,6 +415,18 @@ export function LessonPlayer({ lesson, replay, keys, presenter, next, playground
             )}
           </div>
           {!finished && !solved && <p className="lesson-nav__hint small">{t('answerFirst')}</p>}
+          {runLive && scenario && (
+            <div className="lesson-panel__live">
+              <button type="button" className="btn btn--small" onClick={startLive} disabled={live.busy} title={t('runLiveHint')}>
+                {live.busy ? t('runningLive') : t('runLive')}
+              </button>
+              {live.error !== null && (
+                <Notice title={t('runLiveFailed')} onDismiss={() => setLive({ busy: false, error: null })}>
+                  <code className="error-where">{live.error}</code>
+                </Notice>
+              )}
+            </div>
+          )}
           <div className="lesson-panel__tools">
             <button type="button" className="btn btn--ghost btn--small" onClick={() => actor.send({ type: 'RESTART' })}>
               ↺ {t('startOver')}

@@ -3,6 +3,7 @@
  * lesson is the app's (it is in the address, `#lesson=…`); the player keeps nothing it
  * cannot get back, so leaving the mode and coming back resumes from the saved progress.
  */
+import type { Scenario } from '@sockscope/core/trace';
 import { useT, type Catalog } from '../../i18n/i18n.js';
 import { Notice } from '../Notice.js';
 import type { ReplayController } from '../replay/useReplayController.js';
@@ -29,10 +30,12 @@ export interface LessonsModeProps {
   readonly playground: PlaygroundLink;
   /** Shows the lesson's recording in the Replay mode. */
   readonly onExplore: () => void;
+  /** Runs a lesson's scenario as a live lab (the presenter, connected), else null. */
+  readonly runLive: ((scenario: Scenario) => Promise<string | null>) | null;
 }
 
 /** The screen. */
-export function LessonsMode({ active, catalog, lessonId, onLessonId, replay, presenter, overlayOpen, playground, onExplore }: LessonsModeProps) {
+export function LessonsMode({ active, catalog, lessonId, onLessonId, replay, presenter, overlayOpen, playground, onExplore, runLive }: LessonsModeProps) {
   const t = useT(TEXT);
   if (!active) return null;
   if (lessonId === null) {
@@ -81,6 +84,7 @@ export function LessonsMode({ active, catalog, lessonId, onLessonId, replay, pre
       onLeave={() => onLessonId(null)}
       onOpenLesson={onLessonId}
       onExplore={onExplore}
+      runLive={runLive}
     />
   );
 }
