@@ -22,7 +22,7 @@ export function forkGroups(quick: boolean): Group[] {
     title,
     servers,
     timed: true,
-    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: 1e9, maxSeconds: quick ? 0.8 : 3 }),
+    load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: 1e9, maxSeconds: quick ? 0.8 : 2 }),
     warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency, requests: concurrency * 3, maxSeconds: 2 }),
     // Children exit after the echo; wait until they are reaped so that their CPU time is counted.
     settleMs: 400,

@@ -27,6 +27,7 @@ export function throughputGroups(quick: boolean): Group[] {
     {
       id: 'persistent-1',
       title: '1 persistent connection',
+      timed: true,
       servers: [
         ...servers('TCPServer', TRACED, 5),
         ...servers('ThreadingTCPServer', TRACED, 5),
@@ -34,14 +35,15 @@ export function throughputGroups(quick: boolean): Group[] {
         node('tcp', 5),
         node('unix', 5),
       ],
-      load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: cap(5000, 1000), maxSeconds: cap(2, 0.6) }),
+      load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: 1e9, maxSeconds: cap(0.7, 0.4) }),
       warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 1, roundTrips: 1000, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       id: 'persistent-50',
       title: '50 persistent connections (queue 128)',
+      timed: true,
       servers: [...servers('ThreadingTCPServer', TRACED, 128), node('tcp', 128)],
-      load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: cap(300, 60), maxSeconds: cap(2, 0.6) }),
+      load: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: 1e9, maxSeconds: cap(1, 0.4) }),
       warmup: (target: Target) => ({ mode: 'persistent', target, payload: PAYLOAD, clients: 50, roundTrips: 40, maxSeconds: cap(0.5, 0.2) }),
     },
     {
@@ -51,7 +53,7 @@ export function throughputGroups(quick: boolean): Group[] {
       title: 'connect per request, 16 at once, queue 5',
       timed: true,
       servers: [...servers('TCPServer', ['core', 'cpython'], 5), ...servers('ThreadingTCPServer', ['core', 'cpython'], 5), node('tcp', 5)],
-      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(2.5, 0.5) }),
+      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(2, 0.5) }),
       warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: cap(0.5, 0.2) }),
     },
     {
@@ -59,14 +61,15 @@ export function throughputGroups(quick: boolean): Group[] {
       title: 'connect per request, 16 at once, queue 128',
       timed: true,
       servers: [...servers('TCPServer', TRACED, 128), ...servers('ThreadingTCPServer', TRACED, 128), node('tcp', 128)],
-      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(1.5, 0.5) }),
+      load: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 16, requests: 1e9, maxSeconds: cap(1, 0.5) }),
       warmup: (target: Target) => ({ mode: 'connect', target, payload: PAYLOAD, concurrency: 4, requests: 200, maxSeconds: cap(0.5, 0.2) }),
     },
     {
       id: 'udp',
       title: 'datagrams, 16 clients',
+      timed: true,
       servers: [...servers('UDPServer', TRACED, 5), ...servers('ThreadingUDPServer', TRACED, 5), node('udp', 5)],
-      load: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 16, roundTrips: cap(1500, 300), maxSeconds: cap(2, 0.4), timeoutMs: 200 }),
+      load: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 16, roundTrips: 1e9, maxSeconds: cap(1.2, 0.4), timeoutMs: 200 }),
       warmup: (target: Target) => ({ mode: 'datagram', target, payload: PAYLOAD, clients: 4, roundTrips: 200, maxSeconds: cap(0.5, 0.2), timeoutMs: 200 }),
     },
   ];
