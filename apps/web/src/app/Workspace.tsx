@@ -47,12 +47,14 @@ export interface WorkspaceProps {
   readonly onFollowChange?: (follow: boolean) => void;
   /** The panes a lesson's note talks about, lit (none by default). */
   readonly lit?: readonly LitPane[];
+  /** Changes with each note, so a lit pane comes back into view even when the next note lights the same ones. */
+  readonly litCue?: string | number;
 }
 
 const NOTHING_LIT: readonly LitPane[] = [];
 
 /** The grid of panes. */
-export function Workspace({ pane, presenter, follow, onFollowChange, lit = NOTHING_LIT }: WorkspaceProps) {
+export function Workspace({ pane, presenter, follow, onFollowChange, lit = NOTHING_LIT, litCue }: WorkspaceProps) {
   const t = useT(TEXT);
   const title = usePaneTitle();
   const [leftOpen, setLeftOpen] = useState(true);
@@ -70,7 +72,7 @@ export function Workspace({ pane, presenter, follow, onFollowChange, lit = NOTHI
       setTab(litTab);
       setBottomOpen(true);
     }
-  }, [litKey]);
+  }, [litKey, litCue]);
   const isLit = (id: LitPane): boolean => lit.includes(id);
   const badge = (id: LitPane) =>
     isLit(id) ? (

@@ -441,7 +441,7 @@ export function LessonPlayer({ lesson, replay, keys, presenter, next, playground
       <div className="main">
         <ReplayBar replay={replay} onJump={noop} lesson />
         {pane ? (
-          <Workspace pane={pane} presenter={presenter} lit={lit} />
+          <Workspace pane={pane} presenter={presenter} lit={lit} litCue={finished ? 'end' : context.step} />
         ) : loadError !== null ? (
           <div className="empty">
             <Notice title={t('cannotOpen')}>

@@ -8,9 +8,29 @@ import { methodNames, threadNames } from '../trace-info.js';
 import type { ReplayController } from './useReplayController.js';
 
 const TEXT: Catalog<
-  'first' | 'back' | 'play' | 'pause' | 'forward' | 'last' | 'speed' | 'scrub' | 'jump' | 'position' | 'atBreakpoint' | 'atEnd' | 'time'
+  | 'first'
+  | 'back'
+  | 'play'
+  | 'pause'
+  | 'forward'
+  | 'last'
+  | 'speed'
+  | 'scrub'
+  | 'jump'
+  | 'position'
+  | 'atBreakpoint'
+  | 'atEnd'
+  | 'time'
+  | 'lessonBack'
+  | 'lessonPlay'
+  | 'lessonPause'
+  | 'lessonForward'
 > = {
   en: {
+    lessonBack: 'Step back one event (Shift+←)',
+    lessonPlay: 'Play on from here',
+    lessonPause: 'Pause',
+    lessonForward: 'Step forward one event (Shift+→)',
     first: 'First event (Home)',
     back: 'Step back (←)',
     play: 'Play (p)',
@@ -26,6 +46,10 @@ const TEXT: Catalog<
     time: '{ms} ms',
   },
   'zh-CN': {
+    lessonBack: '后退一个事件（Shift+←）',
+    lessonPlay: '从这里继续播放',
+    lessonPause: '暂停',
+    lessonForward: '前进一个事件（Shift+→）',
     first: '第一个事件（Home）',
     back: '后退一步（←）',
     play: '播放（p）',
@@ -57,6 +81,11 @@ export function ReplayBar({ replay, onJump, lesson = false }: { readonly replay:
   const threads = useMemo(() => (model ? threadNames(model) : []), [model]);
   const disabled = length === 0;
   const ms = event && first ? ((event.t_ns - first.t_ns) / 1e6).toFixed(1) : '0.0';
+  // In a lesson the arrows move between notes: the buttons name the lesson's keys.
+  const back = lesson ? t('lessonBack') : t('back');
+  const forward = lesson ? t('lessonForward') : t('forward');
+  const play = lesson ? t('lessonPlay') : t('play');
+  const pause = lesson ? t('lessonPause') : t('pause');
 
   return (
     <div className="bar replay-bar" role="toolbar" aria-label="replay">
@@ -64,7 +93,7 @@ export function ReplayBar({ replay, onJump, lesson = false }: { readonly replay:
         <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'JUMP', index: 0 })} title={t('first')} aria-label={t('first')}>
           <IconFirst />
         </button>
-        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_BACK' })} title={t('back')} aria-label={t('back')}>
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_BACK' })} title={back} aria-label={back}>
           <IconStepBack />
         </button>
         <button
@@ -72,12 +101,12 @@ export function ReplayBar({ replay, onJump, lesson = false }: { readonly replay:
           className="btn btn--icon btn--primary btn--play"
           disabled={disabled}
           onClick={() => actor.send({ type: 'TOGGLE' })}
-          title={playing ? t('pause') : t('play')}
-          aria-label={playing ? t('pause') : t('play')}
+          title={playing ? pause : play}
+          aria-label={playing ? pause : play}
         >
           {playing ? <IconPause /> : <IconPlay />}
         </button>
-        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_FORWARD' })} title={t('forward')} aria-label={t('forward')}>
+        <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'STEP_FORWARD' })} title={forward} aria-label={forward}>
           <IconStep />
         </button>
         <button type="button" className="btn btn--icon" disabled={disabled} onClick={() => actor.send({ type: 'END' })} title={t('last')} aria-label={t('last')}>
