@@ -20,8 +20,8 @@ import {
   type TraceEvent,
 } from '@sockscope/core';
 import { HANDLERS } from '../labs/handlers.js';
-import { externalCommands, type LabHooks } from '../labs/lab.js';
-import { LabTracer } from '../labs/lab-tracer.js';
+import { externalCommands } from '../labs/lab.js';
+import { labTracing, type LabHooks, type LabTracer } from '../labs/lab-tracer.js';
 import { serverClass, type ServerShape } from '../labs/server-class.js';
 import type { ServerLab } from '../labs/server-lab.js';
 import { findPython } from './python-env.js';
@@ -65,9 +65,7 @@ export class CPythonLab implements ServerLab {
     readonly dir: string,
     hooks: LabHooks,
   ) {
-    this.tracer = new LabTracer(hooks.gate ?? null);
-    for (const sink of hooks.sinks ?? []) this.tracer.addSink(sink);
-    this.session = new TraceSession(this.tracer);
+    ({ tracer: this.tracer, session: this.session } = labTracing(hooks));
   }
 
   /** Starts python3, builds the class and the server there (bound, listening), and describes it. */

@@ -1,7 +1,8 @@
 /** Makes a lab on the backend the request names: the port (default) or CPython. */
 import type { CreateLabRequest } from '@sockscope/core';
 import { CPythonLab } from '../cpython/cpython-lab.js';
-import { Lab, type LabHooks } from './lab.js';
+import { Lab } from './lab.js';
+import type { LabHooks } from './lab-tracer.js';
 import type { ServerLab } from './server-lab.js';
 
 /** Creates (and binds) a lab's server on `request.backend`. */

@@ -1,5 +1,5 @@
 /** A lab's tracer: hands each event to its sinks, then lets the step gate hold the thread. */
-import type { TraceEvent, Tracer } from '@sockscope/core';
+import { TraceSession, type TraceEvent, type Tracer } from '@sockscope/core';
 
 /** Receives every event of a lab, in order. */
 export type EventSink = (event: TraceEvent) => void;
@@ -28,4 +28,17 @@ export class LabTracer implements Tracer {
     for (const sink of this.#sinks) sink(event);
     return this.gate?.gate(event, holdable);
   }
+}
+
+/** What watches a lab from its first event on. */
+export interface LabHooks {
+  readonly gate?: EventGate | null;
+  readonly sinks?: readonly EventSink[];
+}
+
+/** A lab's tracer with the hooks attached, and the session that numbers its events (either backend). */
+export function labTracing(hooks: LabHooks): { readonly tracer: LabTracer; readonly session: TraceSession } {
+  const tracer = new LabTracer(hooks.gate ?? null);
+  for (const sink of hooks.sinks ?? []) tracer.addSink(sink);
+  return { tracer, session: new TraceSession(tracer) };
 }

@@ -27,7 +27,7 @@ import {
 } from '@sockscope/core';
 import { startClient, type ClientTarget } from './clients.js';
 import { HANDLERS } from './handlers.js';
-import { LabTracer, type EventGate, type EventSink } from './lab-tracer.js';
+import { labTracing, type LabHooks, type LabTracer } from './lab-tracer.js';
 import { serverClass, type ServerShape } from './server-class.js';
 import type { ServerLab } from './server-lab.js';
 
@@ -42,12 +42,6 @@ export const MAX_LIVE_CLIENTS = 200;
 
 /** How long `close` waits for scripted clients still taking their last reply, ms. */
 const CLIENT_GRACE_MS = 1000;
-
-/** What watches a lab from its first event on. */
-export interface LabHooks {
-  readonly gate?: EventGate | null;
-  readonly sinks?: readonly EventSink[];
-}
 
 /** A running lab. */
 export class Lab implements ServerLab {
@@ -86,9 +80,7 @@ export class Lab implements ServerLab {
       );
     }
     const dir = mkdtempSync(join(tmpdir(), 'sockscope-lab-'));
-    const tracer = new LabTracer(hooks.gate ?? null);
-    for (const sink of hooks.sinks ?? []) tracer.addSink(sink);
-    const session = new TraceSession(tracer);
+    const { tracer, session } = labTracing(hooks);
     const address: SockAddr = shape.family === socket.AF_UNIX ? join(dir, 'server.sock') : ['127.0.0.1', request.port ?? 0];
     try {
       const server = await traced(session, async () => {

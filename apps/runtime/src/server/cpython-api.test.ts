@@ -1,30 +1,20 @@
 /** CPY-7: the CPython backend over socket.io, as the web app uses it. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRuntime, type Runtime } from './runtime.js';
-import { TestClient, until } from './test-client.js';
+import { startTestRuntime, type TestRuntime } from './runtime.fixture.js';
+import { until, type TestClient } from './test-client.js';
 
-let runtime: Runtime;
-let dir: string;
+let rt: TestRuntime;
 let presenter: TestClient;
 let viewer: TestClient;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sockscope-cpy-'));
-  runtime = await startRuntime({ port: 0, recordingsDir: join(dir, 'rec'), webRoot: join(dir, 'no-web') });
-  presenter = await TestClient.connect(runtime.url, runtime.token);
-  viewer = await TestClient.connect(runtime.url);
+  rt = await startTestRuntime('sockscope-cpy-');
+  ({ presenter, viewer } = rt);
 });
 
-afterAll(async () => {
-  presenter.close();
-  viewer.close();
-  await runtime.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rt.close());
 
 describe('CPY-7 the CPython backend over socket.io', () => {
   it('a CPython lab streams its events to a viewer, marked as CPython', async () => {

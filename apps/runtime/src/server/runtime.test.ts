@@ -1,29 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Socket, socket as sock, type TraceEvent } from '@sockscope/core';
-import { startRuntime, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
+import { startTestRuntime, type TestRuntime } from './runtime.fixture.js';
 import { TestClient, until } from './test-client.js';
 
+let rt: TestRuntime;
 let runtime: Runtime;
-let dir: string;
 let presenter: TestClient;
 let viewer: TestClient;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sockscope-rt-'));
-  runtime = await startRuntime({ port: 0, recordingsDir: join(dir, 'rec'), webRoot: join(dir, 'no-web') });
-  presenter = await TestClient.connect(runtime.url, runtime.token);
-  viewer = await TestClient.connect(runtime.url);
+  rt = await startTestRuntime('sockscope-rt-');
+  ({ runtime, presenter, viewer } = rt);
 });
 
-afterAll(async () => {
-  presenter.close();
-  viewer.close();
-  await runtime.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rt.close());
 
 const forLab = (events: TraceEvent[], lab: string, c: TestClient): TraceEvent[] =>
   c.batches.filter((b) => b.lab === lab).flatMap((b) => b.events);
