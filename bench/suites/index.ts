@@ -4,7 +4,9 @@
  */
 import type { Suite } from '../lib/suite.js';
 import { forkSuite } from './fork-cost.js';
+import { liveSuite } from './live.js';
 import { throughputSuite } from './throughput.js';
+import { timelineSuite } from './timeline.js';
 
-/** The suites, in the order they run (the live pipeline and the timeline at scale come next). */
-export const SUITES: readonly Suite[] = [throughputSuite, forkSuite];
+/** The suites, in the order they run. */
+export const SUITES: readonly Suite[] = [throughputSuite, forkSuite, liveSuite, timelineSuite];
