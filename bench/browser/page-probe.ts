@@ -3,7 +3,8 @@
  * a requestAnimationFrame counter, and a tap on the page's WebSocket that sees each
  * socket.io `events` batch as it arrives (before the app handles it) and notes its arrival
  * time, its gap, its events' `t_ns` and the time of the next animation frame. Nothing of
- * the app is changed; the tap parses each frame a second time, which costs the page a little.
+ * the app is changed; the tap reads `t_ns` and `gap` with regular expressions rather than a
+ * second JSON.parse, to cost the page as little as it can.
  * Times are wall-clock ms (`performance.timeOrigin + performance.now()`).
  */
 
@@ -32,22 +33,24 @@ export const PROBE_SCRIPT = `(() => {
   window.__benchProbe = probe;
   const tick = () => { if (probe.on) probe.data.frames.push(now()); requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
+  const head = /^42\\d*\\["events",/;
+  const tnsRe = /"t_ns":(\\d+)/g;
+  const gapRe = /"gap":(\\d+)\\}\\]$/;
   const Native = window.WebSocket;
   class Tapped extends Native {
     constructor(url, protocols) {
       super(url, protocols);
       this.addEventListener('message', (m) => {
-        if (!probe.on || typeof m.data !== 'string' || !m.data.startsWith('42')) return;
+        if (!probe.on || typeof m.data !== 'string' || !head.test(m.data.slice(0, 24))) return;
         const arrive = now();
-        let msg;
-        try { msg = JSON.parse(m.data.slice(2).replace(/^\\d+/, '')); } catch { return; }
-        if (!Array.isArray(msg) || msg[0] !== 'events') return;
-        const batch = msg[1];
+        const tns = [];
+        for (const x of m.data.matchAll(tnsRe)) tns.push(Number(x[1]));
+        const g = gapRe.exec(m.data);
         const d = probe.data;
         d.batches++;
-        d.gap += batch.gap;
-        d.events += batch.events.length;
-        const seen = { arrive, shown: null, tns: batch.events.map((e) => e.t_ns) };
+        d.gap += g ? Number(g[1]) : 0;
+        d.events += tns.length;
+        const seen = { arrive, shown: null, tns };
         d.seen.push(seen);
         requestAnimationFrame(() => { seen.shown = now(); });
       });
