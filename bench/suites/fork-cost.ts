@@ -7,9 +7,8 @@
 import { fmtNum, fmtRatio, type Table } from '../lib/format.js';
 import type { Suite, SuiteContext, SuiteResult } from '../lib/suite.js';
 import { check, type TargetCheck } from '../lib/targets.js';
-import { LoadGenerator } from '../load/load-generator.js';
 import type { Target } from '../load/spec.js';
-import { runGroup, type Group, type Row } from './rounds.js';
+import { runGroups, type Group, type Row } from './rounds.js';
 import { figureRatio, find, implName, rowsTable } from './table.js';
 
 const PAYLOAD = 64;
@@ -84,20 +83,7 @@ export const forkSuite: Suite = {
   title: 'Fork cost: ForkingTCPServer, the port and CPython',
   budgetSeconds: { full: 60, quick: 10 },
   async run(ctx: SuiteContext): Promise<SuiteResult> {
-    const gen = await LoadGenerator.start(ctx.procs);
-    const rows: Row[] = [];
-    const groups = forkGroups(ctx.quick).filter((g) => ctx.parts === null || ctx.parts.includes(g.id));
-    try {
-      for (const group of groups) {
-        const t0 = performance.now();
-        ctx.log(`fork: ${group.title}`);
-        rows.push(...(await runGroup(ctx, gen, group)));
-        ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-      }
-    } finally {
-      await ctx.procs.stop(gen.pid);
-    }
-    const titles = Object.fromEntries(groups.map((g) => [g.id, g.title]));
+    const { rows, groups, titles } = await runGroups(ctx, 'fork', forkGroups(ctx.quick));
     return {
       tables: [forkTable(rows, titles), rowsTable('Fork cost, every figure', rows, titles)],
       targets: forkTargets(rows),

@@ -7,7 +7,7 @@
 import { cpuMicros } from '../lib/cpu.js';
 import { medianOf } from '../lib/stats.js';
 import type { SuiteContext } from '../lib/suite.js';
-import type { LoadGenerator } from '../load/load-generator.js';
+import { LoadGenerator } from '../load/load-generator.js';
 import type { LoadResult, LoadSpec, Target } from '../load/spec.js';
 import { launch, serverKey, transportOf, type Impl, type RunningServer, type ServerSpec } from '../servers/launch.js';
 
@@ -173,4 +173,29 @@ export async function runGroup(ctx: SuiteContext, gen: LoadGenerator, group: Gro
       await ctx.procs.stop(server.pid);
     }
   }
+}
+
+/**
+ * Runs the groups a suite plans (those `ctx.parts` names, or all), one load generator for
+ * all of them, logging each group's time; returns every row and the groups' titles.
+ */
+export async function runGroups(
+  ctx: SuiteContext,
+  suite: string,
+  planned: readonly Group[],
+): Promise<{ readonly rows: Row[]; readonly groups: readonly Group[]; readonly titles: Record<string, string> }> {
+  const gen = await LoadGenerator.start(ctx.procs);
+  const rows: Row[] = [];
+  const groups = planned.filter((g) => ctx.parts === null || ctx.parts.includes(g.id));
+  try {
+    for (const group of groups) {
+      const t0 = performance.now();
+      ctx.log(`${suite}: ${group.title}`);
+      rows.push(...(await runGroup(ctx, gen, group)));
+      ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await ctx.procs.stop(gen.pid);
+  }
+  return { rows, groups, titles: Object.fromEntries(groups.map((g) => [g.id, g.title])) };
 }

@@ -5,10 +5,9 @@
  */
 import type { SuiteContext, Suite, SuiteResult } from '../lib/suite.js';
 import { check, type TargetCheck } from '../lib/targets.js';
-import { LoadGenerator } from '../load/load-generator.js';
 import type { Target } from '../load/spec.js';
 import type { Impl, ServerSpec } from '../servers/launch.js';
-import { runGroup, type Group, type Row } from './rounds.js';
+import { runGroups, type Group, type Row } from './rounds.js';
 import { figureRatio, find, rowsTable } from './table.js';
 
 /** Bytes per request line or datagram. */
@@ -142,20 +141,7 @@ export const throughputSuite: Suite = {
   title: 'Core throughput: the port, CPython and raw Node',
   budgetSeconds: { full: 180, quick: 30 },
   async run(ctx: SuiteContext): Promise<SuiteResult> {
-    const gen = await LoadGenerator.start(ctx.procs);
-    const rows: Row[] = [];
-    const groups = throughputGroups(ctx.quick).filter((g) => ctx.parts === null || ctx.parts.includes(g.id));
-    try {
-      for (const group of groups) {
-        const t0 = performance.now();
-        ctx.log(`throughput: ${group.title}`);
-        rows.push(...(await runGroup(ctx, gen, group)));
-        ctx.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-      }
-    } finally {
-      await ctx.procs.stop(gen.pid);
-    }
-    const titles = Object.fromEntries(groups.map((g) => [g.id, g.title]));
+    const { rows, groups, titles } = await runGroups(ctx, 'throughput', throughputGroups(ctx.quick));
     return {
       tables: [rowsTable('Throughput (medians of alternating rounds)', rows, titles)],
       targets: throughputTargets(rows),
