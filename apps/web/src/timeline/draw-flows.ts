@@ -13,7 +13,8 @@ interface Arrow {
 /**
  * Arrows from each thread_spawn / fork to the first event of the lane it started. When only
  * one end is on screen (a server with thousands of worker lanes), a short stub points towards
- * the other, at most one per arrowhead width and lane, so the cost stays bounded by the viewport.
+ * the other, at most one per arrowhead width and lane; whole arrows, at most one per arrowhead
+ * width and pair of lanes. So the cost stays bounded by the viewport.
  */
 export function drawFlows(ctx: CanvasRenderingContext2D, input: DrawInput, toCanvas: (y: number) => number, stats: DrawStats): void {
   const { theme, scale, height, layout, model } = input;
@@ -41,6 +42,11 @@ export function drawFlows(ctx: CanvasRenderingContext2D, input: DrawInput, toCan
     const sy = y1 + down * (theme.glyph + 1);
     const ty = y2 - down * (theme.glyph + 2);
     if (showFrom && showTo) {
+      // Zoomed out, thousands of spawns between the same two lanes land on the same pixels:
+      // one arrow per arrowhead width and pair of lanes keeps the cost bounded by the viewport.
+      const key = `a${Math.round(x1 / head)}:${Math.round(x2 / head)}:${from.position}:${to.position}`;
+      if (stubs.has(key)) continue;
+      stubs.add(key);
       arrows[flow.kind].push({ sx: x1, sy, tx: x2, ty, down });
       continue;
     }

@@ -106,6 +106,18 @@ describe('TL-DRAW-2 labels that fit', () => {
   });
 });
 
+describe('TL-DRAW-4 flows stay bounded by the viewport', () => {
+  it('thousands of spawns between the same lanes, zoomed out: one arrow per arrowhead width and pair of lanes', () => {
+    const model = syntheticModel(100_000, { workers: 8, requestEveryNs: 2_000_000 });
+    expect(model.flows.length).toBeGreaterThan(2500);
+    const { stats, input } = frame(model);
+    const perPair = Math.ceil(input.scale.widthPx / (input.theme.glyph + 1)) + 1;
+    expect(stats.flows).toBeGreaterThan(8);
+    expect(stats.flows).toBeLessThanOrEqual(8 * perPair + 20);
+    expect(stats.flows).toBeLessThan(model.flows.length);
+  });
+});
+
 describe('TL-DRAW-3 100 000 events: only what is visible is drawn', () => {
   const model = syntheticModel(100_000);
 

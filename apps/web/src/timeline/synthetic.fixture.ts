@@ -16,6 +16,8 @@ export interface SyntheticOptions {
   readonly requestEveryNs?: number;
   /** How long a handler works (default 1.5 ms), so about four requests overlap. */
   readonly handleNs?: number;
+  /** Reuse this many worker lanes round-robin (default: a new lane per request, as ThreadingMixIn does). */
+  readonly workers?: number;
 }
 
 const PID = 4242;
@@ -44,7 +46,7 @@ export function syntheticEvents(count: number, options: SyntheticOptions = {}): 
   let t = 10_000;
   for (let r = 0; r < requests; r++, t += every) {
     const loop = 2;
-    const worker = 3 + r;
+    const worker = 3 + (options.workers === undefined ? r : r % options.workers);
     push({ kind: 'select_wait', t_ns: t, tid: loop, span: serve, parent_span: null, timeout: 0.5 });
     push({ kind: 'select_ready', t_ns: t + 5_000, tid: loop, span: serve, parent_span: null, fd: 3 });
     const noblock = call(t + 6_000, loop, 'BaseServer', '_handle_request_noblock', serve);
