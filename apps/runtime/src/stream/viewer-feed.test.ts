@@ -55,6 +55,21 @@ describe('STREAM-6 viewer feed sends a batch per frame tick', () => {
     expect(feed.queued).toBe(0);
   });
 
+  it('after an ack, a full batch already waiting goes without waiting for the next frame', () => {
+    const { clock, batches, feed, ack } = viewer({ maxBatch: 100 });
+    pushN(feed, new FakeTrace(), 250);
+    clock.advance(16);
+    expect(batches).toHaveLength(1);
+    ack();
+    clock.advance(0);
+    expect(batches.map((b) => b.events.length)).toEqual([100, 100]);
+    ack();
+    clock.advance(15);
+    expect(batches).toHaveLength(2);
+    clock.advance(1);
+    expect(batches.map((b) => b.events.length)).toEqual([100, 100, 50]);
+  });
+
   it('sends nothing and keeps no timer when idle', () => {
     const { clock, batches } = viewer();
     clock.advance(1_000);

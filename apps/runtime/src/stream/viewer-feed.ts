@@ -120,10 +120,13 @@ export class ViewerFeed {
 
   #schedule(): void {
     if (this.#closed || this.#inFlight || this.#timer !== null || this.#labs.size === 0) return;
+    // A full batch already waiting goes at once: waiting a frame would only let the queue
+    // overflow at high rates. Anything less waits the frame, to gather into one batch.
+    const delay = this.#queued >= this.#maxBatch ? 0 : this.#frameMs;
     this.#timer = this.#scheduler.setTimer(() => {
       this.#timer = null;
       this.#flush();
-    }, this.#frameMs);
+    }, delay);
   }
 
   #flush(): void {

@@ -5,7 +5,7 @@ import type { TraceModel } from '../model/trace-model.js';
 
 /** Every `Class.method` called in the trace, sorted. */
 export function methodNames(model: TraceModel): string[] {
-  return [...new Set(model.spans.map(qualified))].sort();
+  return model.methodNames().sort();
 }
 
 /** Every thread name in the trace, in drawing order. */

@@ -42,7 +42,9 @@ export function isOpenAt(span: Span, index: number): boolean {
 export function cursorState(model: TraceModel, index: number): CursorState {
   const at = Math.min(index, model.length - 1);
   const event = at >= 0 ? (model.events[at] ?? null) : null;
-  const open = model.spans.filter((s) => isOpenAt(s, at));
+  // At the newest event (a live lab following along) the model already knows what is open;
+  // anywhere else, the spans are searched.
+  const open = at === model.length - 1 ? model.openSpans() : model.spans.filter((s) => isOpenAt(s, at));
   const lanes = model.orderedLanes().filter((l) => l.firstIndex <= at && (l.endIndex === null || l.endIndex >= at));
   const stacks = lanes.map((lane) => ({
     lane,

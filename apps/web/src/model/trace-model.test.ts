@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cursorState } from './cursor-state.js';
 import { exampleModel } from './examples.fixture.js';
+import { isOpenAt } from './cursor-state.js';
 import { qualified } from './spans.js';
+import { TraceModel } from './trace-model.js';
 
 describe('WEB-MODEL-1 lanes, spans and flows from a real ThreadingTCPServer trace', () => {
   const model = exampleModel('ThreadingTCPServer');
@@ -58,5 +60,20 @@ describe('WEB-MODEL-3 the state at the cursor', () => {
   it('stepping back gives exactly the state stepping forward showed', () => {
     const forward = Array.from({ length: model.length }, (_, i) => JSON.stringify(cursorState(model, i)));
     for (let i = model.length - 1; i >= 0; i--) expect(JSON.stringify(cursorState(model, i))).toBe(forward[i]);
+  });
+});
+
+describe('WEB-MODEL-4 a growing model keeps what is asked at its newest event', () => {
+  it('at every length, the open spans and the method names equal a search of the whole model', () => {
+    for (const name of ['ThreadingTCPServer', 'ForkingTCPServer', 'crash-handler']) {
+      const events = exampleModel(name).events;
+      const model = new TraceModel();
+      for (let i = 0; i < events.length; i += 7) {
+        model.append(events.slice(i, i + 7));
+        const last = model.length - 1;
+        expect(model.openSpans(), `${name} at ${last}`).toEqual(model.spans.filter((s) => isOpenAt(s, last)));
+        expect(model.methodNames().sort()).toEqual([...new Set(model.spans.map(qualified))].sort());
+      }
+    }
   });
 });

@@ -40,6 +40,12 @@ export class TraceModel {
   /** Events lost in transit (gap markers from the runtime), by the index they precede. */
   readonly gaps: Array<{ readonly index: number; readonly count: number }> = [];
   readonly #spanById = new Map<number, Span>();
+  /** Spans not closed yet, in call order: the stacks at the newest event, kept as it grows. */
+  readonly #openSpans = new Set<Span>();
+  /** Every method called so far, by class. */
+  readonly #methods = new Map<string, Set<string>>();
+  /** The lane of the previous event: consecutive events are mostly on the same one. */
+  #lastLane: Lane | null = null;
   readonly #pendingFlows = new Map<string, { fromLane: string; fromIndex: number; kind: 'spawn' | 'fork' }>();
   #serverPid: number | null = null;
 
@@ -56,6 +62,18 @@ export class TraceModel {
   /** The span with this id, if seen. */
   span(id: number | null): Span | undefined {
     return id === null ? undefined : this.#spanById.get(id);
+  }
+
+  /** The spans whose call is seen and whose end is not (yet), in call order. */
+  openSpans(): Span[] {
+    return [...this.#openSpans];
+  }
+
+  /** Every `Class.method` called so far. */
+  methodNames(): string[] {
+    const out: string[] = [];
+    for (const [cls, methods] of this.#methods) for (const m of methods) out.push(`${cls}.${m}`);
+    return out;
   }
 
   /** Lanes in drawing order. */
@@ -85,6 +103,11 @@ export class TraceModel {
   }
 
   #lane(e: TraceEvent, index: number): Lane {
+    const last = this.#lastLane;
+    if (last !== null && last.pid === e.pid && last.tid === e.tid) {
+      last.lastIndex = index;
+      return last;
+    }
     const key = laneKey(e);
     let lane = this.lanes.get(key);
     if (!lane) {
@@ -101,6 +124,7 @@ export class TraceModel {
       this.lanes.set(key, lane);
     }
     lane.lastIndex = index;
+    this.#lastLane = lane;
     return lane;
   }
 
@@ -123,6 +147,13 @@ export class TraceModel {
     };
     this.spans.push(span);
     this.#spanById.set(span.id, span);
+    this.#openSpans.add(span);
+    let methods = this.#methods.get(e.cls);
+    if (!methods) {
+      methods = new Set();
+      this.#methods.set(e.cls, methods);
+    }
+    methods.add(e.method);
   }
 
   #close(e: Extract<TraceEvent, { kind: 'return' | 'exception' }>, index: number): void {
@@ -130,6 +161,7 @@ export class TraceModel {
     if (span?.endIndex !== null) return;
     span.endIndex = index;
     span.endNs = e.t_ns;
+    this.#openSpans.delete(span);
     if (e.kind === 'exception') span.exception = `${e.exc_type}: ${e.message}`;
   }
 

@@ -63,6 +63,9 @@ export function Timeline(props: TimelineProps): ReactElement {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The scrollbar's scrollTop as last set or seen (see `show`). */
+  const barTop = useRef(0);
+  const barFrame = useRef(0);
   const size = useCanvasSize(boxRef);
   const [index] = useState(() => new TimelineIndex());
   const view = useRef<ViewState>({ scale: null, scrollTop: 0, hovered: null, layout: null, model: null, length: 0, range: null, drag: null });
@@ -135,12 +138,23 @@ export function Timeline(props: TimelineProps): ReactElement {
       const v = view.current;
       v.scale = next.scale;
       v.scrollTop = next.scrollTop;
-      const bar = scrollRef.current;
-      if (bar && Math.abs(bar.scrollTop - next.scrollTop) >= 1) bar.scrollTop = next.scrollTop;
+      // The scrollbar follows at the start of the next frame, from the position it was last
+      // given: reading or writing its scrollTop now would force a layout of whatever this
+      // render changed (every frame, while a live trace grows).
+      if (Math.abs(barTop.current - next.scrollTop) >= 1) {
+        barTop.current = next.scrollTop;
+        if (barFrame.current === 0) {
+          barFrame.current = requestAnimationFrame(() => {
+            barFrame.current = 0;
+            if (scrollRef.current) scrollRef.current.scrollTop = barTop.current;
+          });
+        }
+      }
       requestDraw();
     },
     [requestDraw],
   );
+  useEffect(() => () => cancelAnimationFrame(barFrame.current), []);
 
   // The model grew (or is another one), or the theme changed the row sizes: re-index and re-lay out.
   useLayoutEffect(() => {
@@ -325,7 +339,9 @@ export function Timeline(props: TimelineProps): ReactElement {
   const onScrollbar = (): void => {
     const bar = scrollRef.current;
     const v = view.current;
-    if (!bar || !v.layout || Math.abs(bar.scrollTop - v.scrollTop) < 1) return;
+    if (!bar) return;
+    barTop.current = bar.scrollTop;
+    if (!v.layout || Math.abs(bar.scrollTop - v.scrollTop) < 1) return;
     v.scrollTop = clampScrollTop(v.layout, bar.scrollTop, lanesHeight);
     requestDraw();
   };

@@ -1,5 +1,5 @@
 import type { LabSummary, Snapshot, StepState, TraceEvent } from '@sockscope/core/trace';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '../machines/live-machine.js';
 import { exampleFile } from '../model/examples.fixture.js';
 import { LiveClient, takeToken, type LiveSocket } from './live-client.js';
@@ -39,13 +39,15 @@ class FakeSocket {
   }
 }
 
-function setup(token: string | null = 'secret') {
+function setup(token: string | null = 'secret', beforePaint?: (flush: () => void) => void, renderEveryMs = 0) {
   const socket = new FakeSocket();
   const dispatched: LiveEvent[] = [];
   let offered: string | null | undefined;
   const client = new LiveClient({
     token,
     dispatch: (e) => dispatched.push(e),
+    ...(beforePaint ? { beforePaint } : {}),
+    renderEveryMs,
     connect: (t) => {
       offered = t;
       return socket as unknown as LiveSocket;
@@ -93,6 +95,52 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
       doneCalledAfter = client.model('lab-1').length;
     });
     expect(doneCalledAfter).toBe(80);
+  });
+
+  it('batches arriving within one frame are acked at once but tell the page once, before the paint', () => {
+    const frames: Array<() => void> = [];
+    const { socket, client } = setup('secret', (flush) => frames.push(flush));
+    socket.serve('snapshot', snapshot(events.slice(0, 10)));
+    let renders = 0;
+    client.subscribe(() => renders++);
+    let acks = 0;
+    for (let i = 10; i < 40; i += 10) socket.serve('events', { lab: 'lab-1', events: events.slice(i, i + 10), gap: 0 }, () => acks++);
+    expect(acks).toBe(3);
+    expect(client.model('lab-1').length).toBe(40);
+    expect(renders).toBe(0);
+    expect(frames).toHaveLength(1);
+    const before = client.version;
+    frames[0]?.();
+    expect(renders).toBe(1);
+    expect(client.version).toBe(before);
+    socket.serve('events', { lab: 'lab-1', events: events.slice(40, 50), gap: 0 }, () => acks++);
+    expect(frames).toHaveLength(2);
+  });
+
+  it('a stream of batches renders at most once per renderEveryMs', () => {
+    vi.useFakeTimers();
+    try {
+      const frames: Array<() => void> = [];
+      const { socket, client } = setup('secret', (flush) => frames.push(flush), 50);
+      socket.serve('snapshot', snapshot(events.slice(0, 10)));
+      let renders = 0;
+      client.subscribe(() => renders++);
+      const batch = (from: number) => socket.serve('events', { lab: 'lab-1', events: events.slice(from, from + 5), gap: 0 }, () => undefined);
+      batch(10);
+      frames.shift()?.();
+      expect(renders).toBe(1);
+      batch(15);
+      batch(20);
+      vi.advanceTimersByTime(49);
+      expect(frames).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(frames).toHaveLength(1);
+      frames.shift()?.();
+      expect(renders).toBe(2);
+      expect(client.model('lab-1').length).toBe(25);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a gap becomes a gap marker; repeated events are not appended twice', () => {

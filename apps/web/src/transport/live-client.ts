@@ -70,6 +70,23 @@ export interface LiveClientOptions {
   readonly dispatch: (event: LiveEvent) => void;
   /** Makes the socket (tests give a fake); default `io()` on this page's origin. */
   readonly connect?: (token: string | null) => LiveSocket;
+  /**
+   * Runs `flush` before the next paint; default `requestAnimationFrame` where there is one,
+   * else at once. Event batches only tell listeners through it, so however many batches
+   * arrive within a frame, the page renders once for them.
+   */
+  readonly beforePaint?: (flush: () => void) => void;
+  /**
+   * Least milliseconds between two renders for streamed events (default 50: 20 a second,
+   * faster than anyone reads). A flood of events then costs the page a render every few
+   * frames instead of every frame, and its frames stay short.
+   */
+  readonly renderEveryMs?: number;
+}
+
+function defaultBeforePaint(flush: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
+  else flush();
 }
 
 /** The live lab as this browser knows it: one TraceModel per lab, the recordings, requests. */
@@ -82,6 +99,8 @@ export class LiveClient {
   readonly #options: LiveClientOptions;
   #socket: LiveSocket | null = null;
   #version = 0;
+  #notifyPending = false;
+  #lastNotify = -Infinity;
 
   constructor(options: LiveClientOptions) {
     this.#options = options;
@@ -215,7 +234,19 @@ export class LiveClient {
 
   #takeBatch(batch: EventBatch): void {
     this.#append(batch.lab, batch.events, batch.gap);
-    this.#changed();
+    // The model holds the events now (and `version` says so); the render waits for the frame.
+    this.#version++;
+    if (this.#notifyPending) return;
+    this.#notifyPending = true;
+    const render = (): void =>
+      (this.#options.beforePaint ?? defaultBeforePaint)(() => {
+        this.#notifyPending = false;
+        this.#lastNotify = performance.now();
+        this.#notify();
+      });
+    const wait = this.#lastNotify + (this.#options.renderEveryMs ?? 50) - performance.now();
+    if (wait > 0) setTimeout(render, wait);
+    else render();
   }
 
   /** Appends the events newer than what the lab's model holds; counts any missing ones as a gap. */
@@ -239,6 +270,10 @@ export class LiveClient {
 
   #changed(): void {
     this.#version++;
+    this.#notify();
+  }
+
+  #notify(): void {
     for (const listener of this.#listeners) listener();
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { TraceEvent } from './schema.js';
 import type { TraceFile } from './file-format.js';
-import { validateEvent } from './validate.js';
+import { eventError } from './validate.js';
 import { validateHeader } from './header.js';
 
 /** A parsed trace file, or the first thing wrong with it (`line N: ...`). */
@@ -19,12 +19,18 @@ export type TraceParse = { readonly ok: true; readonly file: TraceFile } | { rea
 export function parseTraceFile(text: string): TraceParse {
   if (text.length === 0) return fail('empty file: a trace starts with a sockscope-trace header line');
   const terminated = text.endsWith('\n');
-  const lines = (terminated ? text.slice(0, -1) : text).split('\n');
-  const isCutLine = (index: number): boolean => !terminated && index === lines.length - 1;
+  const body = terminated ? text.length - 1 : text.length;
+  // Lines are read in place (no array of a million strings), and each is parsed once.
+  const lineEnd = (from: number): number => {
+    const at = text.indexOf('\n', from);
+    return at === -1 || at > body ? body : at;
+  };
+  const isCut = (end: number): boolean => !terminated && end === body;
 
-  const headerJson = parseJson(lines[0] ?? '');
+  const headerEnd = lineEnd(0);
+  const headerJson = parseJson(text.slice(0, headerEnd));
   if (!headerJson.ok) {
-    return fail(`line 1: ${isCutLine(0) ? 'the header line is cut short' : `the header is not JSON (${headerJson.error})`}`);
+    return fail(`line 1: ${isCut(headerEnd) ? 'the header line is cut short' : `the header is not JSON (${headerJson.error})`}`);
   }
   const header = validateHeader(headerJson.value);
   if (!header.ok) return fail(`line 1: ${header.error}`);
@@ -32,25 +38,30 @@ export function parseTraceFile(text: string): TraceParse {
   const events: TraceEvent[] = [];
   let truncated = false;
   let lastSeq = -Infinity;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const where = `line ${i + 1}`;
-    if (line.length === 0) return fail(`${where}: empty line`);
-    const json = parseJson(line);
-    if (!json.ok) {
+  let line = 1;
+  for (let start = headerEnd + 1; start <= body && headerEnd < body; ) {
+    const end = lineEnd(start);
+    line++;
+    if (end === start) return fail(`line ${line}: empty line`);
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(start, end));
+    } catch (err) {
       // A cut line never parses: JSON objects end with their closing brace.
-      if (isCutLine(i)) {
+      if (isCut(end)) {
         truncated = true;
         break;
       }
-      return fail(`${where}: not JSON (${json.error})`);
+      return fail(`line ${line}: not JSON (${err instanceof Error ? err.message : String(err)})`);
     }
-    const check = validateEvent(json.value);
-    if (!check.ok) return fail(`${where}: ${check.error}`);
+    const error = eventError(value);
+    if (error !== null) return fail(`line ${line}: ${error}`);
+    const event = value as TraceEvent;
     // seq is the order of arrival: a line out of order or repeated means a damaged file.
-    if (check.event.seq <= lastSeq) return fail(`${where}: seq ${check.event.seq} does not follow seq ${lastSeq}`);
-    lastSeq = check.event.seq;
-    events.push(check.event);
+    if (event.seq <= lastSeq) return fail(`line ${line}: seq ${event.seq} does not follow seq ${lastSeq}`);
+    lastSeq = event.seq;
+    events.push(event);
+    start = end + 1;
   }
   return { ok: true, file: { header: header.header, events, truncated } };
 }

@@ -74,23 +74,34 @@ const FIELDS: Record<TraceEventKind, Record<string, Check>> = {
 /** The kinds of event the schema knows. */
 export const TRACE_EVENT_KINDS = Object.keys(FIELDS) as TraceEventKind[];
 
+type FieldCheck = readonly [field: string, check: Check];
+
+// Each kind's whole list of checks, built once: a million-event file is validated event by
+// event, and merging the base and kind fields per event was most of the cost.
+const CHECKS = new Map<string, readonly FieldCheck[]>(
+  TRACE_EVENT_KINDS.map((kind) => [kind, Object.entries({ ...base, ...FIELDS[kind] })]),
+);
+
 /** Checks that `value` is a well-formed trace event; on failure, says which field is wrong. */
 export function validateEvent(value: unknown): Validation {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, error: 'an event must be a JSON object' };
-  }
+  const error = eventError(value);
+  return error === null ? { ok: true, event: value as TraceEvent } : { ok: false, error };
+}
+
+/**
+ * What is wrong with `value` as a trace event, or null when it is one. The allocation-free
+ * form of `validateEvent`, for files of a million events.
+ */
+export function eventError(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'an event must be a JSON object';
   const record = value as Record<string, unknown>;
   const kind = record['kind'];
-  if (typeof kind !== 'string' || !(kind in FIELDS)) {
-    return { ok: false, error: `unknown event kind ${JSON.stringify(kind)}` };
+  const checks = typeof kind === 'string' ? CHECKS.get(kind) : undefined;
+  if (typeof kind !== 'string' || checks === undefined) return `unknown event kind ${JSON.stringify(kind)}`;
+  for (const [field, check] of checks) {
+    if (!check(record[field])) return `${kind} event: field "${field}" is ${describe(record[field])}`;
   }
-  const checks = { ...base, ...FIELDS[kind as TraceEventKind] };
-  for (const [field, check] of Object.entries(checks)) {
-    if (!check(record[field])) {
-      return { ok: false, error: `${kind} event: field "${field}" is ${describe(record[field])}` };
-    }
-  }
-  return { ok: true, event: value as TraceEvent };
+  return null;
 }
 
 function describe(v: unknown): string {

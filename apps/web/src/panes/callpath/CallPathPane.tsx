@@ -16,7 +16,7 @@ import './callpath.css';
 type Key =
   | 'title' | 'stacks' | 'path' | 'idle' | 'noStacks' | 'noDescription' | 'sync' | 'threading' | 'forking'
   | 'stream' | 'datagram' | 'colLoop' | 'colWorker' | 'colChild' | 'colNone' | 'noteSync' | 'noteThreading'
-  | 'noteForking' | 'noteDatagram' | 'spawnSync' | 'select' | 'notTaken' | 'times' | 'here' | 'outside'
+  | 'noteForking' | 'noteDatagram' | 'spawnSync' | 'select' | 'notTaken' | 'times' | 'here' | 'outside' | 'moreBusy' | 'moreIdle'
   | 'goCall' | 'roleMain' | 'roleLoop' | 'roleWorker' | 'roleChild' | 'roleClient' | 'goStep';
 
 const catalog: Catalog<Key> = {
@@ -46,6 +46,8 @@ const catalog: Catalog<Key> = {
     times: '×{n}',
     here: 'the cursor is here',
     outside: 'The cursor is outside the request path (start-up, a client, or shutdown).',
+    moreBusy: '… and {n} more threads with a call open, not shown (the cursor\'s thread, the server\'s own and the most recently active are shown first).',
+    moreIdle: '… and {n} more.',
     goCall: 'Go to this call (event {n})',
     roleMain: 'main',
     roleLoop: 'loop',
@@ -80,6 +82,8 @@ const catalog: Catalog<Key> = {
     times: '×{n}',
     here: '光标在这里',
     outside: '光标不在请求路径上（启动、客户端或关闭阶段）。',
+    moreBusy: '……另有 {n} 个有进行中调用的线程未显示（优先显示光标所在的线程、服务器自己的线程和最近活跃的线程）。',
+    moreIdle: '……另有 {n} 个。',
     goCall: '跳到这次调用（第 {n} 个事件）',
     roleMain: '主线程',
     roleLoop: '主循环',
@@ -98,7 +102,6 @@ const ROLE_KEY = { main: 'roleMain', loop: 'roleLoop', worker: 'roleWorker', chi
 /** The call path pane. */
 export function CallPathPane({ model, version, description, state, onCursor, presenter = false }: CallPathPaneProps) {
   const t = useT(catalog);
-  const { busy, idle } = visibleStacks(state);
   const path = useMemo(() => (description ? requestPath(description) : null), [description]);
   const variant = useMemo(() => (description ? serverVariant(description) : null), [description]);
   const occurrences = useMemo(
@@ -108,6 +111,7 @@ export function CallPathPane({ model, version, description, state, onCursor, pre
   );
   const position = description ? currentStep(model, state, description) : null;
   const activeLane = position?.lane ?? state.active?.lane ?? null;
+  const { busy, idle, hiddenBusy, hiddenIdle } = visibleStacks(state, activeLane);
 
   return (
     <PaneFrame
@@ -123,8 +127,12 @@ export function CallPathPane({ model, version, description, state, onCursor, pre
           <StackCard key={s.lane.key} stack={s} active={s.lane.key === activeLane} onCursor={onCursor} t={t} />
         ))}
       </div>
+      {hiddenBusy > 0 && <p className="ss-callpath-idle">{t('moreBusy', { n: hiddenBusy })}</p>}
       {idle.length > 0 && (
-        <p className="ss-callpath-idle">{t('idle', { lanes: idle.map((l) => l.name).join(', ') })}</p>
+        <p className="ss-callpath-idle">
+          {t('idle', { lanes: idle.map((l) => l.name).join(', ') })}
+          {hiddenIdle > 0 && ` ${t('moreIdle', { n: hiddenIdle })}`}
+        </p>
       )}
 
       <h3 className="ss-section-title">{t('path')}</h3>

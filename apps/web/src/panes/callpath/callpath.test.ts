@@ -3,7 +3,7 @@ import type { TraceEvent } from '@sockscope/core/trace';
 import { cursorState } from '../../model/cursor-state.js';
 import { exampleFile, exampleModel } from '../../model/examples.fixture.js';
 import { qualified } from '../../model/spans.js';
-import type { TraceModel } from '../../model/trace-model.js';
+import { TraceModel } from '../../model/trace-model.js';
 import { countUpTo, currentStep, requestPath, serverVariant, stepOccurrences, visibleStacks, type StepId } from './callpath.js';
 
 const header = (name: string) => exampleFile(name).header;
@@ -112,6 +112,18 @@ describe('PANE-CALLPATH-3 how often each step ran, up to the cursor', () => {
     }
   });
 
+  it('a model counted as it grows gives the same lists as one counted whole', () => {
+    for (const name of ['ThreadingTCPServer', 'ForkingTCPServer', 'UDPServer']) {
+      const whole = exampleModel(name);
+      const grown = new TraceModel();
+      for (let i = 0; i < whole.length; i += 11) {
+        grown.append(whole.events.slice(i, i + 11));
+        stepOccurrences(grown, header(name));
+      }
+      expect([...stepOccurrences(grown, header(name))], name).toEqual([...stepOccurrences(whole, header(name))]);
+    }
+  });
+
   it('counting up to the cursor', () => {
     expect(countUpTo([3, 5, 9], 2)).toBe(0);
     expect(countUpTo([3, 5, 9], 5)).toBe(2);
@@ -133,5 +145,24 @@ describe('PANE-CALLPATH-4 each live lane\'s stack at the cursor', () => {
       'SlowEchoHandler.handle',
     ]);
     expect(idle.map((l) => l.role)).toContain('client');
+  });
+});
+
+describe('PANE-CALLPATH-5 a flood of threads shows a bounded number of stacks and names', () => {
+  it('at most maxBusy stacks: the cursor\'s lane and the server\'s first, then the most recent; the rest counted', () => {
+    const model = exampleModel('ThreadingTCPServer');
+    const index = model.events.findIndex((e, i) => i > 40 && e.kind === 'call' && e.method === 'process_request');
+    const state = cursorState(model, index);
+    const all = visibleStacks(state);
+    expect(all.hiddenBusy).toBe(0);
+    expect(all.busy.map((s) => s.lane.role).sort()).toEqual(['loop', 'worker']);
+    const worker = all.busy.find((s) => s.lane.role === 'worker');
+    const atWorker = visibleStacks(state, worker?.lane.key ?? null, 1, 1);
+    expect(atWorker.busy.map((s) => s.lane.key)).toEqual([worker?.lane.key]);
+    expect(atWorker.hiddenBusy).toBe(1);
+    expect(visibleStacks(state, null, 1, 1).busy.map((s) => s.lane.role)).toEqual(['loop']);
+    expect(all.idle.length).toBeGreaterThan(1);
+    expect(atWorker.idle).toEqual(all.idle.slice(0, 1));
+    expect(atWorker.hiddenIdle).toBe(all.idle.length - 1);
   });
 });

@@ -7,6 +7,7 @@ import type { LabDescription, TraceEvent } from '@sockscope/core/trace';
 import type { CursorState, LaneStack } from '../../model/cursor-state.js';
 import type { Lane } from '../../model/lanes.js';
 import type { TraceModel } from '../../model/trace-model.js';
+import type { Span } from '../../model/spans.js';
 
 /** How a server handles a request: in the loop's thread, a new thread, or a forked child. */
 export type Concurrency = 'sync' | 'threading' | 'forking';
@@ -182,20 +183,43 @@ export function currentStep(model: TraceModel, state: CursorState, description: 
   return null;
 }
 
-/** For each step, the event indices where it started (sorted), for counting how often it ran. */
+/** What `stepOccurrences` has counted of one model, so a grown model only counts its new tail. */
+interface Occurrences {
+  readonly description: LabDescription;
+  readonly out: Map<StepId, number[]>;
+  spans: number;
+  events: number;
+}
+
+const occurrenceCache = new WeakMap<TraceModel, Occurrences>();
+
+/**
+ * For each step, the event indices where it started (sorted), for counting how often it ran.
+ * Models only grow, and every span or event added after a count starts later than all it
+ * counted, so a later call extends the same lists (the map returned is the same object).
+ */
 export function stepOccurrences(model: TraceModel, description: LabDescription): ReadonlyMap<StepId, readonly number[]> {
-  const out = new Map<StepId, number[]>(STEP_IDS.map((id) => [id, []]));
-  for (const s of model.spans) {
-    const step = stepOfFrame(description, s, model.lanes.get(s.lane)?.role, true);
-    if (step) out.get(step)?.push(s.startIndex);
+  let c = occurrenceCache.get(model);
+  if (c?.description !== description || c.spans > model.spans.length || c.events > model.length) {
+    c = { description, out: new Map(STEP_IDS.map((id) => [id, []])), spans: 0, events: 0 };
+    occurrenceCache.set(model, c);
   }
-  model.events.forEach((e, index) => {
+  const fresh = new Map<StepId, number[]>(STEP_IDS.map((id) => [id, []]));
+  for (let i = c.spans; i < model.spans.length; i++) {
+    const s = model.spans[i] as Span;
+    const step = stepOfFrame(description, s, model.lanes.get(s.lane)?.role, true);
+    if (step) fresh.get(step)?.push(s.startIndex);
+  }
+  for (let index = c.events; index < model.length; index++) {
+    const e = model.events[index] as TraceEvent;
     // One select per wait; one spawn per thread_spawn / fork (not also its start in the new lane).
-    if (e.kind === 'select_wait') out.get('select')?.push(index);
-    if ((e.kind === 'thread_spawn' && e.child_name.endsWith('(process_request_thread)')) || e.kind === 'fork') out.get('spawn')?.push(index);
-  });
-  for (const list of out.values()) list.sort((a, b) => a - b);
-  return out;
+    if (e.kind === 'select_wait') fresh.get('select')?.push(index);
+    if ((e.kind === 'thread_spawn' && e.child_name.endsWith('(process_request_thread)')) || e.kind === 'fork') fresh.get('spawn')?.push(index);
+  }
+  for (const [id, list] of fresh) if (list.length > 0) c.out.get(id)?.push(...list.sort((a, b) => a - b));
+  c.spans = model.spans.length;
+  c.events = model.length;
+  return c.out;
 }
 
 /** How many of the sorted `indices` are at or before `index`. */
@@ -210,10 +234,32 @@ export function countUpTo(indices: readonly number[], index: number): number {
   return lo;
 }
 
-/** The lanes to show stacks for: those with a call open, in drawing order; the rest are counted as idle. */
-export function visibleStacks(state: CursorState): { readonly busy: readonly LaneStack[]; readonly idle: readonly Lane[] } {
-  return {
-    busy: state.stacks.filter((s) => s.frames.length > 0),
-    idle: state.stacks.filter((s) => s.frames.length === 0).map((s) => s.lane),
-  };
+/** How many stacks and idle lane names the pane shows at most; the rest are counted. */
+export const MAX_SHOWN_STACKS = 8;
+export const MAX_SHOWN_IDLE = 12;
+
+/**
+ * The lanes to show stacks for: those with a call open, in drawing order; the rest are named
+ * as idle. A flood of connections can leave hundreds of lanes at once (and a gap in a live
+ * stream leaves calls that never return), so at most `maxBusy` stacks are shown — the
+ * cursor's lane, the server's own lanes, then the most recently active — and at most
+ * `maxIdle` idle names; `hiddenBusy` and `hiddenIdle` count the others.
+ */
+export function visibleStacks(
+  state: CursorState,
+  activeLane: string | null = null,
+  maxBusy = MAX_SHOWN_STACKS,
+  maxIdle = MAX_SHOWN_IDLE,
+): { readonly busy: readonly LaneStack[]; readonly idle: readonly Lane[]; readonly hiddenBusy: number; readonly hiddenIdle: number } {
+  const allBusy = state.stacks.filter((s) => s.frames.length > 0);
+  const allIdle = state.stacks.filter((s) => s.frames.length === 0).map((s) => s.lane);
+  let busy = allBusy;
+  if (allBusy.length > maxBusy) {
+    const priority = (s: LaneStack): number => (s.lane.key === activeLane ? 2 : s.lane.role === 'main' || s.lane.role === 'loop' ? 1 : 0);
+    const kept = new Set(
+      [...allBusy].sort((a, b) => priority(b) - priority(a) || b.lane.lastIndex - a.lane.lastIndex).slice(0, maxBusy),
+    );
+    busy = allBusy.filter((s) => kept.has(s));
+  }
+  return { busy, idle: allIdle.slice(0, maxIdle), hiddenBusy: allBusy.length - busy.length, hiddenIdle: Math.max(0, allIdle.length - maxIdle) };
 }

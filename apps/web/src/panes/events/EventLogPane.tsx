@@ -12,12 +12,12 @@ import type { TraceModel } from '../../model/trace-model.js';
 import type { PaneProps } from '../pane-props.js';
 import { cx, roleClass, type PresenterProps } from '../pane-common.js';
 import { PaneFrame } from '../PaneFrame.js';
-import { eventSummary, filterEvents, formatMs, GROUP_OF, keyTarget, KIND_GROUPS, rowOf, type EventFilter, type KindGroup } from './events.js';
+import { eventSummary, filterEvents, laneChoices, formatMs, GROUP_OF, keyTarget, KIND_GROUPS, rowOf, type EventFilter, type KindGroup } from './events.js';
 import { VirtualList } from './VirtualList.js';
 import './events.css';
 
 type Key =
-  | 'title' | 'count' | 'search' | 'searchLabel' | 'allLanes' | 'laneLabel' | 'kinds' | 'colSeq' | 'colTime'
+  | 'title' | 'count' | 'search' | 'searchLabel' | 'allLanes' | 'moreLanes' | 'laneLabel' | 'kinds' | 'colSeq' | 'colTime'
   | 'colLane' | 'colKind' | 'colWhat' | 'none' | 'list' | 'hint' | KindGroup;
 
 const catalog: Catalog<Key> = {
@@ -27,6 +27,7 @@ const catalog: Catalog<Key> = {
     search: 'Class.method or thread…',
     searchLabel: 'Filter by text in Class.method or the thread name',
     allLanes: 'All lanes',
+    moreLanes: '… {n} older threads not listed',
     laneLabel: 'Show one lane',
     kinds: 'Kinds of event',
     colSeq: '#',
@@ -50,6 +51,7 @@ const catalog: Catalog<Key> = {
     search: 'Class.method 或线程名…',
     searchLabel: '按 Class.method 或线程名中的文字筛选',
     allLanes: '全部泳道',
+    moreLanes: '……另有 {n} 个较早的线程未列出',
     laneLabel: '只看一条泳道',
     kinds: '事件类别',
     colSeq: '#',
@@ -89,14 +91,15 @@ export function EventLogPane({ model, version, state, onCursor, presenter = fals
   const deferredText = useDeferredValue(text);
   const filter = useMemo<EventFilter>(() => ({ groups, text: deferredText, lane }), [groups, deferredText, lane]);
 
-  // Filtering is incremental: events only ever get appended, so a grown model filters its new tail.
+  // Filtering is incremental: events only ever get appended, so a grown model filters its new
+  // tail into the same rows (earlier rows never change).
   const cache = useRef<Cache | null>(null);
   const rows = useMemo(() => {
     const key = `${[...filter.groups].sort().join()}|${filter.text.trim().toLowerCase()}|${filter.lane ?? ''}`;
     const c = cache.current;
     let next: number[];
     if (c?.model === model && c.key === key && c.length <= model.length) {
-      next = c.length === model.length ? c.rows : filterEvents(model.events, filter, c.length, model.length, [...c.rows]);
+      next = c.length === model.length ? c.rows : filterEvents(model.events, filter, c.length, model.length, c.rows);
     } else {
       next = filterEvents(model.events, filter);
     }
@@ -107,6 +110,7 @@ export function EventLogPane({ model, version, state, onCursor, presenter = fals
 
   const lanes = useMemo(() => model.orderedLanes(), [model, version]);
   const laneByKey = useMemo(() => new Map(lanes.map((l) => [l.key, l])), [lanes]);
+  const choices = useMemo(() => laneChoices(lanes, lane), [lanes, lane]);
   const t0 = model.events[0]?.t_ns ?? 0;
   const cursor = rowOf(rows, state.index);
   const rowHeight = presenter ? 32 : 24;
@@ -176,11 +180,12 @@ export function EventLogPane({ model, version, state, onCursor, presenter = fals
         />
         <select className="ss-events-lane" value={lane ?? ''} aria-label={t('laneLabel')} onChange={(e) => setLane(e.target.value === '' ? null : e.target.value)}>
           <option value="">{t('allLanes')}</option>
-          {lanes.map((l) => (
+          {choices.shown.map((l) => (
             <option key={l.key} value={l.key}>
               {l.name} ({l.role === 'child' ? `pid ${l.pid}` : l.role})
             </option>
           ))}
+          {choices.hidden > 0 && <option disabled>{t('moreLanes', { n: choices.hidden })}</option>}
         </select>
         <span className="ss-events-groups" role="group" aria-label={t('kinds')}>
           {KIND_GROUPS.map((g) => (

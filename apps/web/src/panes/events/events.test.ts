@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRACE_EVENT_KINDS, type TraceEvent } from '@sockscope/core/trace';
 import { exampleModel } from '../../model/examples.fixture.js';
+import type { Lane } from '../../model/lanes.js';
 import {
   ALL_EVENTS,
   eventSummary,
@@ -9,6 +10,7 @@ import {
   GROUP_OF,
   keyTarget,
   KIND_GROUPS,
+  laneChoices,
   rowOf,
   scrollToShow,
   visibleRange,
@@ -107,5 +109,22 @@ describe('PANE-EVENTS-2 the virtual list: only the visible rows, the cursor kept
     expect(keyTarget('End', 3, 10, 5)).toBe(9);
     expect(keyTarget('x', 3, 10, 5)).toBeNull();
     expect(keyTarget('ArrowDown', 3, 0, 5)).toBeNull();
+  });
+});
+
+describe('PANE-EVENTS-3 the lane filter lists a bounded number of lanes', () => {
+  const lane = (i: number, role: Lane['role']): Lane => ({
+    key: `1:${i}`, pid: 1, tid: i, name: `Thread-${i}`, role, firstIndex: i * 10, lastIndex: i * 10, endIndex: null,
+  });
+  const lanes = [lane(0, 'main'), lane(1, 'loop'), ...Array.from({ length: 300 }, (_, i) => lane(i + 2, 'worker'))];
+
+  it('a few lanes: all of them', () => {
+    expect(laneChoices(lanes.slice(0, 5), null)).toEqual({ shown: lanes.slice(0, 5), hidden: 0 });
+  });
+
+  it('a flood: the server lanes, the chosen one and the newest, in drawing order; the rest counted', () => {
+    const { shown, hidden } = laneChoices(lanes, '1:5', 10);
+    expect(shown.map((l) => l.tid)).toEqual([0, 1, 5, 295, 296, 297, 298, 299, 300, 301]);
+    expect(hidden).toBe(lanes.length - 10);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { TraceEvent, TraceEventKind } from '@sockscope/core/trace';
 import { formatAddress } from '../pane-common.js';
+import type { Lane } from '../../model/lanes.js';
 
 /** Kinds of event, grouped for the filter chips. */
 export type KindGroup = 'calls' | 'sockets' | 'select' | 'threads' | 'processes' | 'notes';
@@ -204,4 +205,29 @@ export function keyTarget(key: string, row: number, count: number, page: number)
     default:
       return null;
   }
+}
+
+/** The most lanes the lane filter lists (a flood of connections makes thousands of threads). */
+export const MAX_LANE_CHOICES = 100;
+
+/**
+ * The lanes the lane filter lists, in drawing order: every server lane (main, loop), the
+ * chosen one, and the newest others up to `max` in all; `hidden` counts the rest. A long
+ * list of options is costly for the page to lay out at every new event, and unreadable.
+ */
+export function laneChoices(
+  lanes: readonly Lane[],
+  chosen: string | null,
+  max = MAX_LANE_CHOICES,
+): { readonly shown: readonly Lane[]; readonly hidden: number } {
+  if (lanes.length <= max) return { shown: lanes, hidden: 0 };
+  const keep = new Set<string>();
+  for (const l of lanes) if (l.role === 'main' || l.role === 'loop' || l.key === chosen) keep.add(l.key);
+  const others = lanes.filter((l) => !keep.has(l.key)).sort((a, b) => b.firstIndex - a.firstIndex);
+  for (const l of others) {
+    if (keep.size >= max) break;
+    keep.add(l.key);
+  }
+  const shown = lanes.filter((l) => keep.has(l.key));
+  return { shown, hidden: lanes.length - shown.length };
 }
