@@ -131,6 +131,26 @@ describe('STREAM-7 at most one batch is in flight per viewer', () => {
   });
 });
 
+describe('STREAM-7 with maxInFlight 2, the next batch travels while the viewer takes the previous one', () => {
+  it('sends a second batch before the first is acked, never a third', () => {
+    const { clock, batches, feed, ack } = viewer({ maxInFlight: 2 });
+    const trace = new FakeTrace();
+    pushN(feed, trace, 2);
+    clock.advance(16);
+    pushN(feed, trace, 2);
+    clock.advance(16);
+    expect(batches.map(seqs)).toEqual([[1, 2], [3, 4]]);
+    expect(feed.inFlight).toBe(true);
+    pushN(feed, trace, 2);
+    clock.advance(1_000);
+    expect(batches).toHaveLength(2);
+    ack();
+    expect(feed.inFlight).toBe(false);
+    clock.advance(16);
+    expect(batches.map(seqs)).toEqual([[1, 2], [3, 4], [5, 6]]);
+  });
+});
+
 describe('STREAM-8 a slow viewer loses the oldest events and is told the gap', () => {
   it('drops beyond maxQueued, reports gap on the next batch, then catches up with the newest', () => {
     const { clock, batches, feed, ack } = viewer({ maxQueued: 5 });

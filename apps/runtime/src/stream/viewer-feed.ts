@@ -18,6 +18,11 @@ export interface ViewerFeedOptions {
   readonly maxQueued?: number;
   /** Most events in one batch (default 2 000). */
   readonly maxBatch?: number;
+  /**
+   * Most batches sent and not yet acked (default 1). Two let the next batch travel while
+   * the viewer takes the previous one, so events wait less at high rates.
+   */
+  readonly maxInFlight?: number;
   /** The clock (default: real timers). */
   readonly scheduler?: Scheduler;
 }
@@ -54,7 +59,8 @@ export class ViewerFeed {
   #queued = 0;
   #order = 0;
   #dropped = 0;
-  #inFlight = false;
+  readonly #maxInFlight: number;
+  #inFlight = 0;
   #timer: CancelTimer | null = null;
   #closed = false;
 
@@ -63,6 +69,7 @@ export class ViewerFeed {
     this.#frameMs = options.frameMs ?? 16;
     this.#maxQueued = positive(options.maxQueued ?? 10_000, 'maxQueued');
     this.#maxBatch = positive(options.maxBatch ?? 2_000, 'maxBatch');
+    this.#maxInFlight = positive(options.maxInFlight ?? 1, 'maxInFlight');
     this.#scheduler = options.scheduler ?? realScheduler;
   }
 
@@ -91,9 +98,9 @@ export class ViewerFeed {
     return this.#dropped;
   }
 
-  /** Whether a batch waits for its `done`. */
+  /** Whether as many batches as may be wait for their `done`. */
   get inFlight(): boolean {
-    return this.#inFlight;
+    return this.#inFlight >= this.#maxInFlight;
   }
 
   /** Stops the timer and forgets the queue; a late `done` is ignored. */
@@ -119,7 +126,7 @@ export class ViewerFeed {
   }
 
   #schedule(): void {
-    if (this.#closed || this.#inFlight || this.#timer !== null || this.#labs.size === 0) return;
+    if (this.#closed || this.inFlight || this.#timer !== null || this.#labs.size === 0) return;
     // A full batch already waiting goes at once: waiting a frame would only let the queue
     // overflow at high rates. Anything less waits the frame, to gather into one batch.
     const delay = this.#queued >= this.#maxBatch ? 0 : this.#frameMs;
@@ -131,19 +138,19 @@ export class ViewerFeed {
 
   #flush(): void {
     const next = this.#nextLab();
-    if (this.#closed || this.#inFlight || next === undefined) return;
+    if (this.#closed || this.inFlight || next === undefined) return;
     const [lab, queue] = next;
     const events = queue.events.take(this.#maxBatch).map((q) => q.event);
     const batch: EventBatch = { lab, events, gap: queue.gap };
     queue.gap = 0;
     this.#queued -= events.length;
     if (queue.events.length === 0) this.#labs.delete(lab);
-    this.#inFlight = true;
+    this.#inFlight++;
     let acked = false;
     this.#send(batch, () => {
       if (acked || this.#closed) return;
       acked = true;
-      this.#inFlight = false;
+      this.#inFlight--;
       this.#schedule();
     });
   }

@@ -181,7 +181,7 @@ export interface ClientToServerEvents {
 /** What the runtime sends to every viewer. */
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
-  /** A batch of events; the viewer calls `done` when it has taken it (one batch is in flight at a time). */
+  /** A batch of events; the viewer calls `done` when it has taken it (at most two are in flight at a time). */
   events: (batch: EventBatch, done: () => void) => void;
   lab: (summary: LabSummary) => void;
   step_state: (update: LabRef & { readonly state: StepState }) => void;
