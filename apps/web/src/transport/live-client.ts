@@ -156,7 +156,7 @@ export class LiveClient {
     });
     socket.on('events', (batch, done) => {
       this.#takeBatch(batch);
-      // Only now may the runtime send the next batch: one is in flight at a time.
+      // The model has the events: the runtime may send the next batch (it keeps at most two in flight).
       if (typeof done === 'function') done();
     });
     socket.on('lab', (summary) => {
