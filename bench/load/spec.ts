@@ -23,6 +23,11 @@ export interface PersistentLoad extends Common {
   readonly mode: 'persistent';
   readonly clients: number;
   readonly roundTrips: number;
+  /**
+   * Round trips a second per connection, at most (default: as fast as the echoes come). A
+   * round trip that comes due while the previous is still out is sent as soon as it returns.
+   */
+  readonly perSecond?: number;
 }
 
 /**

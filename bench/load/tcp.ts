@@ -47,17 +47,21 @@ export async function runPersistent(spec: PersistentLoad): Promise<Recorder> {
   rec.errors = setup.errors;
   rec.slowConnects = setup.slowConnects;
   rec.errorSamples.push(...setup.errorSamples);
-  await Promise.all(socks.map((sock) => (sock ? roundTrips(sock, line, spec.roundTrips, rec) : Promise.resolve())));
+  await Promise.all(socks.map((sock) => (sock ? roundTrips(sock, line, spec.roundTrips, rec, spec.perSecond) : Promise.resolve())));
   for (const sock of socks) sock?.destroy();
   return rec;
 }
 
-function roundTrips(sock: net.Socket, line: Buffer, count: number, rec: Recorder): Promise<void> {
+function roundTrips(sock: net.Socket, line: Buffer, count: number, rec: Recorder, perSecond?: number): Promise<void> {
   return new Promise((resolve) => {
     let left = count;
     let got = 0;
     let sent = 0;
     let finished = false;
+    // Paced: the k-th round trip is due k / perSecond seconds after the first.
+    const interval = perSecond === undefined ? 0 : 1000 / perSecond;
+    const first = now();
+    let trips = 0;
     const finish = (): void => {
       if (finished) return;
       finished = true;
@@ -66,6 +70,12 @@ function roundTrips(sock: net.Socket, line: Buffer, count: number, rec: Recorder
     };
     const send = (): void => {
       if (left === 0 || !rec.open()) return finish();
+      const early = first + trips * interval - now();
+      if (early >= 1) {
+        setTimeout(send, early);
+        return;
+      }
+      trips++;
       left--;
       got = 0;
       sent = now();

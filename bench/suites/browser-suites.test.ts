@@ -15,6 +15,16 @@ describe('liveTargets', () => {
     expect(checks[0]?.value).toBe(1.25);
   });
 
+  it('judges latency and frame rate at the lightest gap-free run over the bar, events/s at the fastest', () => {
+    const checks = liveTargets([live(1, 22_000, 0, 90, 52), live(2, 37_000, 0, 200, 45), live(16, 40_000, 900, 500, 20)]);
+    expect(checks.map((c) => c.verdict)).toEqual(['PASS', 'PASS', 'PASS']);
+    expect(checks[0]?.value).toBe(1.85);
+    expect(checks[1]?.detail).toContain('p95 90 ms at 1 at once, 22 000 events/s');
+    const below = liveTargets([live(1, 15_000, 0, 40, 60), live(2, 19_000, 0, 150, 45)]);
+    expect(below.map((c) => c.verdict)).toEqual(['MISS', 'MISS', 'MISS']);
+    expect(below[1]?.detail).toContain('at 2 at once, 19 000 events/s');
+  });
+
   it('misses events/s when every run lost events, and judges the heaviest run', () => {
     const checks = liveTargets([live(4, 30_000, 10, 80, 60), live(16, 35_000, 900, 500, 20)]);
     expect(checks.map((c) => c.verdict)).toEqual(['MISS', 'MISS', 'MISS']);

@@ -2,8 +2,9 @@
  * Part 2 of issue 6 — the live pipeline: the runtime (its own process, serving the built
  * web app) runs a ThreadingTCPServer lab; the presenter's page is open in headless Chromium
  * with the lab's timeline on screen; a separate load generator drives the lab as fast as it
- * can, lightest load first: round trips on one connection (~4 events each), then a new
- * connection per request (~45 events each), 1, 4 and 16 at once. Measured in the page: the events/s it receives and their gap markers, the
+ * can, lightest load first: round trips on one connection (~4 events each), first paced to
+ * just over the target's 20 000 events/s, then as fast as they come, then a new connection
+ * per request (~45 events each), 1, 4 and 16 at once. Measured in the page: the events/s it receives and their gap markers, the
  * event-to-screen latency, and its frame rate.
  */
 import type { Browser } from '@playwright/test';
@@ -20,6 +21,7 @@ const NAME = 'live';
 const TARGET_EPS = 20_000;
 const TARGET_P95_MS = 100;
 const TARGET_FPS = 50;
+const PACED_ROUND_TRIPS = 6000;
 
 /** A load on the lab, lightest first. */
 interface LiveLoad {
@@ -29,15 +31,20 @@ interface LiveLoad {
 
 /** Round trips on one kept connection (~4 events each), then new connections per request (~45 events each). */
 export function liveLoads(quick: boolean): LiveLoad[] {
+  // ~3.9 events a round trip: 6 000 a second is ~23 000 events/s, just over the bar.
+  const paced: LiveLoad = {
+    name: `1 connection, ${fmtNum(PACED_ROUND_TRIPS)} round trips/s`,
+    spec: (target, seconds) => ({ mode: 'persistent', target, payload: 64, clients: 1, roundTrips: 1e9, maxSeconds: seconds, perSecond: PACED_ROUND_TRIPS }),
+  };
   const persistent: LiveLoad = {
-    name: '1 connection, round trips',
+    name: '1 connection, round trips as fast as they come',
     spec: (target, seconds) => ({ mode: 'persistent', target, payload: 64, clients: 1, roundTrips: 1e9, maxSeconds: seconds }),
   };
   const connect = (concurrency: number): LiveLoad => ({
     name: `connect per request, ${concurrency} at once`,
     spec: (target, seconds) => ({ mode: 'connect', target, payload: 64, concurrency, requests: 1e9, maxSeconds: seconds }),
   });
-  return quick ? [persistent, connect(4)] : [persistent, connect(1), connect(4), connect(16)];
+  return quick ? [paced, persistent, connect(4)] : [paced, persistent, connect(1), connect(4), connect(16)];
 }
 
 /** One measured window at one load. */
@@ -64,22 +71,29 @@ const TEXT = {
   fps: `Live: the page keeps ≥ ${TARGET_FPS} fps`,
 };
 
-/** The targets from the best gap-free run (or the heaviest run, the last, with its gap, if none was gap-free). */
+/**
+ * The targets. Events/s: the fastest gap-free run (or the heaviest, the last, with its gap,
+ * if none was gap-free). Latency and frame rate: the lightest gap-free run that carried at
+ * least the bar's events/s — the target is the three at once at that rate — or, if none
+ * reached it, the fastest gap-free run.
+ */
 export function liveTargets(runs: readonly LiveRun[]): TargetCheck[] {
-  const clean = runs.filter((r) => r.gap === 0);
-  const best = clean.sort((a, b) => b.eventsPerSecond - a.eventsPerSecond)[0];
+  const clean = runs.filter((r) => r.gap === 0).sort((a, b) => b.eventsPerSecond - a.eventsPerSecond);
+  const best = clean[0];
+  const atBar = clean.filter((r) => r.eventsPerSecond >= TARGET_EPS).at(-1);
   const heaviest = runs.at(-1);
   const eps = best
     ? atLeast(NAME, TEXT.eps, TARGET_EPS, best.eventsPerSecond, `${fmtNum(best.eventsPerSecond)} events/s, 0 lost (${best.loadName}), ÷ ${fmtNum(TARGET_EPS)}`)
     : heaviest
       ? { ...atLeast(NAME, TEXT.eps, TARGET_EPS, heaviest.eventsPerSecond, ''), verdict: 'MISS' as const, detail: `every run had gaps; the heaviest (${heaviest.loadName}): ${fmtNum(heaviest.emittedPerSecond)} events/s emitted, ${fmtNum(heaviest.eventsPerSecond)}/s reached the page, ${fmtNum(heaviest.gap)} lost` }
       : unmeasured(NAME, TEXT.eps, 'no run');
-  const at = best ?? heaviest;
+  const at = atBar ?? best ?? heaviest;
   if (!at) return [eps, unmeasured(NAME, TEXT.p95, 'no run'), unmeasured(NAME, TEXT.fps, 'no run')];
+  const where = `${at.loadName}, ${fmtNum(at.eventsPerSecond)} events/s`;
   return [
     eps,
-    atMost(NAME, TEXT.p95, TARGET_P95_MS, at.p95, `${TARGET_P95_MS} ms ÷ p95 ${fmtNum(at.p95)} ms (emission → the frame after the batch arrived; clocks joined at the fastest event)`),
-    atLeast(NAME, TEXT.fps, TARGET_FPS, at.fps, `${fmtNum(at.fps)} rAF callbacks/s while it ran, ÷ ${TARGET_FPS}`),
+    atMost(NAME, TEXT.p95, TARGET_P95_MS, at.p95, `${TARGET_P95_MS} ms ÷ p95 ${fmtNum(at.p95)} ms at ${where} (emission → the frame after the batch arrived; clocks joined at the fastest event)`),
+    atLeast(NAME, TEXT.fps, TARGET_FPS, at.fps, `${fmtNum(at.fps)} rAF callbacks/s at ${where}, ÷ ${TARGET_FPS}`),
   ];
 }
 
@@ -165,7 +179,7 @@ async function measure(ctx: SuiteContext, browser: Browser, gen: LoadGenerator, 
 export const liveSuite: Suite = {
   name: NAME,
   title: 'Live pipeline: events to the presenter\'s page',
-  budgetSeconds: { full: 40, quick: 15 },
+  budgetSeconds: { full: 50, quick: 20 },
   async run(ctx: SuiteContext): Promise<SuiteResult> {
     const missing = browserMissing();
     if (missing !== null) {
