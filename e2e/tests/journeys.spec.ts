@@ -182,8 +182,11 @@ test('J8 switch to 简体中文: the UI is in Chinese, socketserver names stay a
 
 test('J9 compare: a scenario run on both backends shows both columns and the verdict; two files compare without running', async ({ page }) => {
   await page.goto('./');
-  await page.keyboard.press('3');
-  await expect(new TopBar(page).mode('Compare')).toHaveAttribute('aria-pressed', 'true');
+  // The keys work once the app has mounted its shortcuts: a key pressed before that is lost.
+  await expect(async () => {
+    await page.keyboard.press('3');
+    await expect(new TopBar(page).mode('Compare')).toHaveAttribute('aria-pressed', 'true', { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   const compare = new Compare(page);
   await compare.pick('ThreadingTCPServer');
   await compare.runButton().click();
