@@ -5,7 +5,7 @@
  * (the TypeScript port or the real CPython module) and Start (create_lab + run_lab).
  */
 import { HANDLER_NAMES, type Backend, type CreateLabRequest, type HandlerName, type LabOptions, type LabMode } from '@sockscope/core/trace';
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
 import { backendLabel } from '../../panes/backend.js';
 import { CPythonSourceContext } from '../../panes/source/cpython-context.js';
@@ -140,8 +140,11 @@ const FLAG_OPTIONS: ReadonlyArray<readonly [FlagOption, boolean]> = [
   ['allow_reuse_address', false],
 ];
 
-/** The form. `seed`: bases a lesson sent to the MRO playground (the form switches to them). */
-export function LabForm({ request, seed = null }: { readonly request: LiveRequest; readonly seed?: PlaygroundSeed | null }) {
+/**
+ * The form. `seed`: bases a lesson sent to the MRO playground (the form switches to them).
+ * Memoized: the live page renders for every batch of events, and the form never depends on them.
+ */
+export const LabForm = memo(function LabForm({ request, seed = null }: { readonly request: LiveRequest; readonly seed?: PlaygroundSeed | null }) {
   const t = useT(TEXT);
   const lang = useContext(LangContext);
   const cpython = useContext(CPythonSourceContext);
@@ -375,7 +378,7 @@ export function LabForm({ request, seed = null }: { readonly request: LiveReques
       </button>
     </form>
   );
-}
+});
 
 /** Which implementation runs the lab, and how they differ (the threads). */
 function BackendChoice({

@@ -1,6 +1,6 @@
 /** The runtime's recordings: open one in the replay, or download it (`/recordings/NAME`). */
 import type { RecordingInfo } from '@sockscope/core/trace';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import { LangContext, useT, type Catalog } from '../../i18n/i18n.js';
 import { BackendBadge } from '../../panes/BackendBadge.js';
 
@@ -21,8 +21,8 @@ const TEXT: Catalog<'none' | 'open' | 'download' | 'events' | 'writing'> = {
   },
 };
 
-/** The list. */
-export function Recordings({ recordings, onOpen }: { readonly recordings: readonly RecordingInfo[]; readonly onOpen: (path: string) => void }) {
+/** The list. Memoized: the live page renders for every batch of events, and the list never depends on them. */
+export const Recordings = memo(function Recordings({ recordings, onOpen }: { readonly recordings: readonly RecordingInfo[]; readonly onOpen: (path: string) => void }) {
   const t = useT(TEXT);
   const lang = useContext(LangContext);
   if (recordings.length === 0) return <p className="muted small">{t('none')}</p>;
@@ -50,4 +50,4 @@ export function Recordings({ recordings, onOpen }: { readonly recordings: readon
       ))}
     </ul>
   );
-}
+});
