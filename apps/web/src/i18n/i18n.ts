@@ -28,7 +28,23 @@ export function translator<K extends string>(catalog: Catalog<K>, lang: Lang): T
 /** The language the UI shows. */
 export const LangContext = createContext<Lang>('en');
 
-/** A translator for `catalog` in the current language. */
+const translators = new WeakMap<Catalog, Partial<Record<Lang, Translate>>>();
+
+/**
+ * A translator for `catalog` in the current language. It is the same function at every
+ * render until the language changes, so what depends on it (memos, effects) does not redo
+ * its work for each batch of live events.
+ */
 export function useT<K extends string>(catalog: Catalog<K>): Translate<K> {
-  return translator(catalog, useContext(LangContext));
+  const lang = useContext(LangContext);
+  let byLang = translators.get(catalog);
+  if (byLang === undefined) {
+    byLang = {};
+    translators.set(catalog, byLang);
+  }
+  const known = byLang[lang] as Translate<K> | undefined;
+  if (known !== undefined) return known;
+  const made = translator(catalog, lang);
+  byLang[lang] = made as Translate;
+  return made;
 }

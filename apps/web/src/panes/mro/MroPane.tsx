@@ -83,6 +83,9 @@ const catalog: Catalog<Key> = {
   },
 };
 
+/** The marks of a side the cursor's method is not on (one object, so the drawing sees no change). */
+const NO_MARKS: ReadonlyMap<string, ClassMark> = new Map();
+
 /** Props of MroPane. */
 export type MroPaneProps = PaneProps & PresenterProps;
 
@@ -118,7 +121,7 @@ export function MroPane({ description, state, presenter = false }: MroPaneProps)
     );
   }
   const side = sideOf(description, shown);
-  const sideMarks = explanation && explanation.kind !== 'other' && explanation.side === shown ? marks : new Map<string, ClassMark>();
+  const sideMarks = explanation && explanation.kind !== 'other' && explanation.side === shown ? marks : NO_MARKS;
   const litMethod = explanation && explanation.kind !== 'other' && explanation.side === shown ? explanation.method : null;
 
   return (
