@@ -2,7 +2,8 @@ import type { LabSummary, Snapshot, StepState, TraceEvent } from '@sockscope/cor
 import { describe, expect, it, vi } from 'vitest';
 import type { LiveEvent } from '../machines/live-machine.js';
 import { exampleFile } from '../model/examples.fixture.js';
-import { LiveClient, takeToken, type LiveSocket } from './live-client.js';
+import { LiveClient, takeToken, type LiveClientOptions, type LiveSocket } from './live-client.js';
+import { DEFAULT_PACING } from './render-pacing.js';
 
 const events = exampleFile('ThreadingTCPServer').events;
 type Handler = (...args: unknown[]) => void;
@@ -39,7 +40,12 @@ class FakeSocket {
   }
 }
 
-function setup(token: string | null = 'secret', beforePaint?: (flush: () => void) => void, renderEveryMs = 0) {
+function setup(
+  token: string | null = 'secret',
+  beforePaint?: (flush: () => void) => void,
+  minGapMs = 0,
+  render: Pick<LiveClientOptions, 'afterRender' | 'now'> = { afterRender: () => undefined },
+) {
   const socket = new FakeSocket();
   const dispatched: LiveEvent[] = [];
   let offered: string | null | undefined;
@@ -47,7 +53,8 @@ function setup(token: string | null = 'secret', beforePaint?: (flush: () => void
     token,
     dispatch: (e) => dispatched.push(e),
     ...(beforePaint ? { beforePaint } : {}),
-    renderEveryMs,
+    pacing: { ...DEFAULT_PACING, minGapMs },
+    ...render,
     connect: (t) => {
       offered = t;
       return socket as unknown as LiveSocket;
@@ -117,7 +124,7 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
     expect(frames).toHaveLength(2);
   });
 
-  it('a stream of batches renders at most once per renderEveryMs', () => {
+  it('a stream of batches renders at most once per least gap (minGapMs)', () => {
     vi.useFakeTimers();
     try {
       const frames: Array<() => void> = [];
@@ -138,6 +145,35 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
       frames.shift()?.();
       expect(renders).toBe(2);
       expect(client.model('lab-1').length).toBe(25);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a costly render spaces the next ones (WEB-LIVE-PACING-1): a 40 ms render is followed 160 ms later', () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 1_000;
+      const frames: Array<() => void> = [];
+      const rendered: Array<() => void> = [];
+      const { socket, client } = setup('secret', (flush) => frames.push(flush), 50, {
+        afterRender: (done) => rendered.push(done),
+        now: () => clock,
+      });
+      socket.serve('snapshot', snapshot(events.slice(0, 10)));
+      let renders = 0;
+      client.subscribe(() => renders++);
+      const batch = (from: number) => socket.serve('events', { lab: 'lab-1', events: events.slice(from, from + 5), gap: 0 }, () => undefined);
+      batch(10);
+      frames.shift()?.();
+      expect(renders).toBe(1);
+      clock += 40; // the render, with its layout and paint, took 40 ms
+      rendered.shift()?.();
+      batch(15);
+      vi.advanceTimersByTime(119);
+      expect(frames).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(frames).toHaveLength(1);
     } finally {
       vi.useRealTimers();
     }

@@ -20,6 +20,7 @@ import type {
 import { io, type Socket } from 'socket.io-client';
 import type { ControlRequest, LiveEvent } from '../machines/live-machine.js';
 import { TraceModel } from '../model/trace-model.js';
+import { DEFAULT_PACING, renderGap, smoothCost, type RenderPacing } from './render-pacing.js';
 
 /** The socket, typed with the protocol's maps. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -77,16 +78,30 @@ export interface LiveClientOptions {
    */
   readonly beforePaint?: (flush: () => void) => void;
   /**
-   * Least milliseconds between two renders for streamed events (default 50: 20 a second,
-   * faster than anyone reads). A flood of events then costs the page a render every few
-   * frames instead of every frame, and its frames stay short.
+   * Calls `done` once the page has rendered what `beforePaint`'s flush changed; default a
+   * message posted from the frame, which runs after the frame's layout and paint. The time
+   * in between is the render's cost, which paces the next render (`render-pacing.ts`).
    */
-  readonly renderEveryMs?: number;
+  readonly afterRender?: (done: () => void) => void;
+  /** How renders for streamed events are spaced (default `DEFAULT_PACING`). */
+  readonly pacing?: RenderPacing;
+  /** The clock, in milliseconds (default `performance.now`). */
+  readonly now?: () => number;
 }
 
 function defaultBeforePaint(flush: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(flush);
   else flush();
+}
+
+function defaultAfterRender(done: () => void): void {
+  if (typeof MessageChannel !== 'function') return;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    done();
+  };
+  channel.port2.postMessage(null);
 }
 
 /** The live lab as this browser knows it: one TraceModel per lab, the recordings, requests. */
@@ -101,6 +116,7 @@ export class LiveClient {
   #version = 0;
   #notifyPending = false;
   #lastNotify = -Infinity;
+  #renderCost: number | null = null;
 
   constructor(options: LiveClientOptions) {
     this.#options = options;
@@ -238,13 +254,19 @@ export class LiveClient {
     this.#version++;
     if (this.#notifyPending) return;
     this.#notifyPending = true;
+    const now = this.#options.now ?? (() => performance.now());
     const render = (): void =>
       (this.#options.beforePaint ?? defaultBeforePaint)(() => {
         this.#notifyPending = false;
-        this.#lastNotify = performance.now();
+        const start = now();
+        this.#lastNotify = start;
         this.#notify();
+        (this.#options.afterRender ?? defaultAfterRender)(() => {
+          this.#renderCost = smoothCost(this.#renderCost, now() - start);
+        });
       });
-    const wait = this.#lastNotify + (this.#options.renderEveryMs ?? 50) - performance.now();
+    const gap = renderGap(this.#renderCost ?? 0, this.#options.pacing ?? DEFAULT_PACING);
+    const wait = this.#lastNotify + gap - now();
     if (wait > 0) setTimeout(render, wait);
     else render();
   }
