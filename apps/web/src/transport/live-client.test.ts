@@ -150,7 +150,7 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
     }
   });
 
-  it('a costly render spaces the next ones (WEB-LIVE-PACING-1): a 40 ms render is followed 160 ms later', () => {
+  it('a costly render spaces the next ones (WEB-LIVE-PACING-1): a 40 ms render is followed 200 ms later', () => {
     vi.useFakeTimers();
     try {
       let clock = 1_000;
@@ -170,7 +170,7 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
       clock += 40; // the render, with its layout and paint, took 40 ms
       rendered.shift()?.();
       batch(15);
-      vi.advanceTimersByTime(119);
+      vi.advanceTimersByTime(159);
       expect(frames).toHaveLength(0);
       vi.advanceTimersByTime(1);
       expect(frames).toHaveLength(1);

@@ -13,12 +13,12 @@ export interface RenderPacing {
   readonly minGapMs: number;
   /** Most milliseconds between renders however costly they are (default 250: 4 a second). */
   readonly maxGapMs: number;
-  /** The part of the page's time renders may take (default 0.25). */
+  /** The part of the page's time renders may take (default 0.2). */
   readonly share: number;
 }
 
 /** The defaults. */
-export const DEFAULT_PACING: RenderPacing = { minGapMs: 50, maxGapMs: 250, share: 0.25 };
+export const DEFAULT_PACING: RenderPacing = { minGapMs: 50, maxGapMs: 250, share: 0.2 };
 
 /** Milliseconds from `lastStart` (the previous render's start) to the next render's start. */
 export function renderGap(costMs: number, pacing: RenderPacing = DEFAULT_PACING): number {
