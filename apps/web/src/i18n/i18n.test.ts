@@ -20,7 +20,7 @@ describe('WEB-I18N-1 catalogs translate and fill values, identifiers stay as the
 
 describe('WEB-I18N-2 a component gets the same translator at every render until the language changes', () => {
   const catalog: Catalog<'hi'> = { en: { hi: 'hello' }, 'zh-CN': { hi: '你好' } };
-  const seen: Translate<'hi'>[] = [];
+  const seen: Array<Translate<'hi'>> = [];
   function Probe() {
     const t = useT(catalog);
     seen.push(t);

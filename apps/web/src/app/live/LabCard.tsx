@@ -4,7 +4,7 @@
  * can save what is on screen.
  */
 import type { LabSummary, SockAddr } from '@sockscope/core/trace';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useT, type Catalog } from '../../i18n/i18n.js';
 import type { TraceModel } from '../../model/trace-model.js';
 import { BackendBadge } from '../../panes/BackendBadge.js';
@@ -246,8 +246,12 @@ export function LabCard({
   );
 }
 
-/** A command with a copy button (the clipboard API, else select-and-copy on plain http). */
-function CopyLine({ label, text }: { readonly label: string; readonly text: string }) {
+/**
+ * A command with a copy button (the clipboard API, else select-and-copy on plain http).
+ * Memoized: the card re-renders with every batch of live events, and a controlled input
+ * that re-renders has its attributes written again.
+ */
+const CopyLine = memo(function CopyLine({ label, text }: { readonly label: string; readonly text: string }) {
   const t = useT(TEXT);
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async (input: HTMLInputElement | null): Promise<void> => {
@@ -280,4 +284,4 @@ function CopyLine({ label, text }: { readonly label: string; readonly text: stri
       </button>
     </div>
   );
-}
+});
