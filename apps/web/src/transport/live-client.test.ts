@@ -124,18 +124,24 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
     expect(frames).toHaveLength(2);
   });
 
+  /** A client with a snapshot of 10 events whose frames run when the test says, and a batch of 5 at `from`. */
+  function streaming(render?: Pick<LiveClientOptions, 'afterRender' | 'now'>) {
+    const frames: Array<() => void> = [];
+    const { socket, client } = setup('secret', (flush) => frames.push(flush), 50, render);
+    socket.serve('snapshot', snapshot(events.slice(0, 10)));
+    const counted = { renders: 0 };
+    client.subscribe(() => counted.renders++);
+    const batch = (from: number) => socket.serve('events', { lab: 'lab-1', events: events.slice(from, from + 5), gap: 0 }, () => undefined);
+    return { frames, client, counted, batch };
+  }
+
   it('a stream of batches renders at most once per least gap (minGapMs)', () => {
     vi.useFakeTimers();
     try {
-      const frames: Array<() => void> = [];
-      const { socket, client } = setup('secret', (flush) => frames.push(flush), 50);
-      socket.serve('snapshot', snapshot(events.slice(0, 10)));
-      let renders = 0;
-      client.subscribe(() => renders++);
-      const batch = (from: number) => socket.serve('events', { lab: 'lab-1', events: events.slice(from, from + 5), gap: 0 }, () => undefined);
+      const { frames, client, counted, batch } = streaming();
       batch(10);
       frames.shift()?.();
-      expect(renders).toBe(1);
+      expect(counted.renders).toBe(1);
       batch(15);
       batch(20);
       vi.advanceTimersByTime(49);
@@ -143,7 +149,7 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
       vi.advanceTimersByTime(1);
       expect(frames).toHaveLength(1);
       frames.shift()?.();
-      expect(renders).toBe(2);
+      expect(counted.renders).toBe(2);
       expect(client.model('lab-1').length).toBe(25);
     } finally {
       vi.useRealTimers();
@@ -154,19 +160,11 @@ describe('WEB-LIVE-CLIENT-1 server events become machine events and model append
     vi.useFakeTimers();
     try {
       let clock = 1_000;
-      const frames: Array<() => void> = [];
       const rendered: Array<() => void> = [];
-      const { socket, client } = setup('secret', (flush) => frames.push(flush), 50, {
-        afterRender: (done) => rendered.push(done),
-        now: () => clock,
-      });
-      socket.serve('snapshot', snapshot(events.slice(0, 10)));
-      let renders = 0;
-      client.subscribe(() => renders++);
-      const batch = (from: number) => socket.serve('events', { lab: 'lab-1', events: events.slice(from, from + 5), gap: 0 }, () => undefined);
+      const { frames, counted, batch } = streaming({ afterRender: (done) => rendered.push(done), now: () => clock });
       batch(10);
       frames.shift()?.();
-      expect(renders).toBe(1);
+      expect(counted.renders).toBe(1);
       clock += 40; // the render, with its layout and paint, took 40 ms
       rendered.shift()?.();
       batch(15);
